@@ -1,0 +1,32 @@
+package io.limitc.check;
+
+import io.limitc.model.ConfigTree;
+import io.limitc.model.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Runs every check of a configuration's dialect, applies inline suppressions and returns
+ * the diagnostics sorted by file and position. Problems found while reading (syntax,
+ * includes) come in with the tree and are suppressible like any other.
+ */
+public final class Linter {
+
+    private final LintOptions options;
+
+    public Linter(LintOptions options) {
+        this.options = options;
+    }
+
+    public List<Diagnostic> lint(ConfigTree tree, List<Diagnostic> readingProblems) {
+        List<Diagnostic> found = new ArrayList<>(readingProblems);
+        for (Check check : Checks.forDialect(tree.dialect())) {
+            check.run(new CheckContext(tree, options, check.rule(), found));
+        }
+        List<Diagnostic> kept = Suppressions.apply(tree, found);
+        // The same included file read from two places reports once.
+        return new ArrayList<>(new TreeSet<>(kept));
+    }
+}

@@ -1,0 +1,55 @@
+package io.limitc.check.ecelerity;
+
+import io.limitc.check.Check;
+import io.limitc.check.CheckContext;
+import io.limitc.model.RuleInfo;
+import io.limitc.model.Severity;
+import io.limitc.model.ecelerity.LimitOption;
+import io.limitc.model.ecelerity.LimitOptions;
+
+/**
+ * An unknown option one or two letters away from a limit option: Momentum modules may add
+ * options, so it is not an error, but a misspelt limit would silently not apply.
+ */
+public final class LimitOptionTypoCheck implements Check {
+
+    static final RuleInfo RULE = new RuleInfo("limit-option-typo", Severity.WARNING,
+            "an unknown option looks like a misspelt limit option");
+
+    @Override
+    public RuleInfo rule() {
+        return RULE;
+    }
+
+    @Override
+    public void run(CheckContext ctx) {
+        ctx.tree().walk((d, enclosing) -> {
+            if (!Scopes.isOption(d) || LimitOptions.get(d.key()) != null) return;
+            String key = d.key();
+            for (LimitOption o : LimitOptions.all()) {
+                if (Math.abs(o.name().length() - key.length()) <= 2 && distance(key, o.name()) <= 2) {
+                    ctx.report(d.nameAt(), key + " is not a Momentum limit option; did you mean " + o.name() + "?");
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Levenshtein distance, two rows. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

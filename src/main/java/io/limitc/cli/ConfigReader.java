@@ -1,0 +1,54 @@
+package io.limitc.cli;
+
+import io.limitc.syntax.SourceLoader;
+import io.limitc.syntax.SourceLoader.Input;
+import io.limitc.syntax.ecelerity.EcelerityLoader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the files a command was given, in the chosen dialect. */
+final class ConfigReader {
+
+    private ConfigReader() {}
+
+    static EcelerityLoader.Result read(InputOptions options, Io io) {
+        if (options.dialect == InputOptions.DialectChoice.nginx) {
+            throw new UsageException("the nginx dialect is not available in this release; use --dialect ecelerity");
+        }
+        SourceLoader sources = new SourceLoader(io.workingDirectory());
+        List<Input> inputs = new ArrayList<>();
+        boolean stdinUsed = false;
+        for (String f : options.files) {
+            if (f.equals("-")) {
+                if (stdinUsed) throw new UsageException("standard input (-) can be given only once");
+                stdinUsed = true;
+                try {
+                    inputs.add(Input.stdin(new String(io.in().readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new UsageException("cannot read standard input: " + e.getMessage());
+                }
+                continue;
+            }
+            Path p = io.workingDirectory().resolve(f);
+            if (Files.isDirectory(p)) throw new UsageException(f + " is a directory; give the main configuration file");
+            if (!Files.isReadable(p)) throw new UsageException("cannot read " + f + ": no such file or not readable");
+            inputs.add(Input.file(sources, p));
+        }
+        List<Path> search = new ArrayList<>();
+        for (Path dir : options.includePath) {
+            Path abs = io.workingDirectory().resolve(dir);
+            if (!Files.isDirectory(abs)) throw new UsageException("--include-path " + dir + " is not a directory");
+            search.add(abs);
+        }
+        try {
+            return new EcelerityLoader(sources, search).load(inputs);
+        } catch (IOException e) {
+            throw new UsageException("cannot read input: " + e.getMessage());
+        }
+    }
+}

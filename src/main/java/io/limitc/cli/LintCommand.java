@@ -1,0 +1,58 @@
+package io.limitc.cli;
+
+import io.limitc.check.LintOptions;
+import io.limitc.check.Linter;
+import io.limitc.emit.DiagnosticFormat;
+import io.limitc.emit.LintReport;
+import io.limitc.model.Diagnostic;
+import io.limitc.model.Severity;
+import io.limitc.model.ecelerity.MomentumVersion;
+import io.limitc.syntax.ecelerity.EcelerityLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "lint", sortOptions = false,
+        description = "Check configuration files and report problems with file, line and column.")
+final class LintCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Option(names = "--format", defaultValue = "human", paramLabel = "FORMAT",
+            description = "human, short, json, sarif or github (default: ${DEFAULT-VALUE})",
+            converter = FormatConverter.class)
+    DiagnosticFormat format;
+
+    @Option(names = "--werror", description = "exit 1 when there are warnings, too")
+    boolean werror;
+
+    @Option(names = "--target-version", defaultValue = "5.3", paramLabel = "VERSION",
+            description = "the Momentum release the configuration is for (default: ${DEFAULT-VALUE})")
+    String targetVersion;
+
+    @Mixin
+    InputOptions input;
+
+    LintCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        MomentumVersion target;
+        try {
+            target = MomentumVersion.parse(targetVersion);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--target-version: " + e.getMessage());
+        }
+        EcelerityLoader.Result read = ConfigReader.read(input, io);
+        List<Diagnostic> diagnostics = new Linter(new LintOptions(target)).lint(read.tree(), read.diagnostics());
+        LintReport report = new LintReport(diagnostics, List.of(read.tree()), RuleCatalog.all());
+        format.write(report, io.out());
+        boolean failed = report.count(Severity.ERROR) > 0 || (werror && report.count(Severity.WARNING) > 0);
+        return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

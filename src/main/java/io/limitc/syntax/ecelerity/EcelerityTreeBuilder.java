@@ -1,0 +1,169 @@
+package io.limitc.syntax.ecelerity;
+
+import io.limitc.model.Diagnostic;
+import io.limitc.model.Directive;
+import io.limitc.model.Origin;
+import io.limitc.model.Value;
+import io.limitc.model.ecelerity.MomentumScopes;
+import io.limitc.syntax.Positions;
+import io.limitc.model.ReadingRules;
+import io.limitc.syntax.ecelerity.antlr.EcelerityParser;
+import io.limitc.syntax.ecelerity.antlr.EcelerityParser.BlockContext;
+import io.limitc.syntax.ecelerity.antlr.EcelerityParser.ScalarContext;
+import io.limitc.syntax.ecelerity.antlr.EcelerityParser.StatementContext;
+import io.limitc.syntax.ecelerity.antlr.EcelerityParser.ValueContext;
+import org.antlr.v4.runtime.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a Momentum parse tree into model statements (the Trino AstBuilder idea: the
+ * grammar has no actions; this class is the only place that knows the tree's shape).
+ * Statements that error recovery left incomplete are dropped: their error is already
+ * reported.
+ */
+final class EcelerityTreeBuilder {
+
+    /** Reads an included path; returns the indexes of the files it read. */
+    interface IncludeResolver {
+        List<Integer> resolve(String path, Origin at);
+    }
+
+    private final String file;
+    private final IncludeResolver includes;
+    private final List<Diagnostic> diagnostics;
+
+    EcelerityTreeBuilder(String file, IncludeResolver includes, List<Diagnostic> diagnostics) {
+        this.file = file;
+        this.includes = includes;
+        this.diagnostics = diagnostics;
+    }
+
+    List<Directive> build(EcelerityParser.ConfigContext config) {
+        return statements(config.statement());
+    }
+
+    private List<Directive> statements(List<StatementContext> contexts) {
+        List<Directive> out = new ArrayList<>(contexts.size());
+        for (StatementContext st : contexts) {
+            Directive d = statement(st);
+            if (d != null) out.add(d);
+        }
+        return out;
+    }
+
+    private Directive statement(StatementContext st) {
+        if (st.key == null || st.exception != null) return null;
+        String name = st.key.getText();
+        String key = name.toLowerCase(Locale.ROOT);
+        Origin nameAt = Positions.of(file, st.key);
+        Origin whole = Positions.span(file, st.getStart(), st.getStop() == null ? st.key : st.getStop());
+
+        if (st.ASSIGN() != null) {
+            Value v = value(st.assigned);
+            if (v == null) return null;
+            if (isInclude(key)) return include(name, nameAt, v, true, whole);
+            return new Directive(name, nameAt, List.of(v), true, null, whole, List.of());
+        }
+        List<Value> args = new ArrayList<>(1);
+        if (st.bare != null) {
+            Value v = value(st.bare);
+            if (v == null) return null;
+            args.add(v);
+        }
+        BlockContext block = st.block();
+        if (block != null) {
+            if (!args.isEmpty() && !(args.get(0) instanceof Value.Scalar)) {
+                diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, args.get(0).origin(),
+                        "the name of " + name + " must be a word or a quoted string"));
+            }
+            return new Directive(name, nameAt, args, false, statements(block.statement()), whole, List.of());
+        }
+        Value v = args.get(0);
+        if (isInclude(key)) return include(name, nameAt, v, false, whole);
+        if (v instanceof Value.Scalar s) {
+            // `=` may be left out only before a list or a dictionary (ecelerity.md §1.2)
+            String message = MomentumScopes.isKnown(key) && !key.equals(MomentumScopes.GLOBAL)
+                    ? "expected \"{\" after " + name + " " + st.bare.getText()
+                    : "expected \"=\" between " + name + " and its value " + st.bare.getText();
+            diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, s.origin(), message));
+        }
+        return new Directive(name, nameAt, args, false, null, whole, List.of());
+    }
+
+    private static boolean isInclude(String key) {
+        return key.equals("include") || key.equals("readonly_include");
+    }
+
+    private Directive include(String name, Origin nameAt, Value v, boolean assigned, Origin whole) {
+        List<Integer> read = List.of();
+        if (v instanceof Value.Scalar path && !path.text().isEmpty()) {
+            read = includes.resolve(path.text(), path.origin());
+        } else {
+            diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, v.origin(),
+                    name + " takes one path, as a word or a quoted string"));
+        }
+        return new Directive(name, nameAt, List.of(v), assigned, null, whole, read);
+    }
+
+    private Value value(ValueContext ctx) {
+        if (ctx == null || ctx.exception != null) return null;
+        Origin at = ctx.getStop() == null ? null : Positions.span(file, ctx.getStart(), ctx.getStop());
+        if (ctx.scalar() != null) return scalar(ctx.scalar());
+        if (ctx.list() != null) {
+            List<Value> items = new ArrayList<>();
+            for (ValueContext item : ctx.list().value()) {
+                Value v = value(item);
+                if (v != null) items.add(v);
+            }
+            return at == null ? null : new Value.ListValue(items, at);
+        }
+        if (ctx.dict() != null) {
+            List<Value.Entry> entries = new ArrayList<>();
+            for (EcelerityParser.EntryContext e : ctx.dict().entry()) {
+                Value.Scalar k = scalar(e.key);
+                Value v = value(e.value());
+                if (k != null && v != null) entries.add(new Value.Entry(k, v));
+            }
+            return at == null ? null : new Value.DictValue(entries, at);
+        }
+        return null;
+    }
+
+    private Value.Scalar scalar(ScalarContext ctx) {
+        if (ctx == null || ctx.exception != null) return null;
+        Token t = ctx.getStart();
+        String text = t.getText();
+        Origin at = Positions.of(file, t);
+        return switch (t.getType()) {
+            case EcelerityParser.STRING, EcelerityParser.SQSTRING -> new Value.Scalar(unquote(text), true, at);
+            default -> new Value.Scalar(text, false, at);
+        };
+    }
+
+    /**
+     * Removes the quotes; {@code \"} (or {@code \'}) and {@code \\} are escapes, every other
+     * backslash pair is kept as written so regular expressions survive (ecelerity.md §1.3).
+     */
+    static String unquote(String quoted) {
+        char q = quoted.charAt(0);
+        String body = quoted.substring(1, quoted.length() - 1);
+        if (body.indexOf('\\') < 0) return body;
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                char n = body.charAt(i + 1);
+                if (n == q || n == '\\') {
+                    sb.append(n);
+                    i++;
+                    continue;
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

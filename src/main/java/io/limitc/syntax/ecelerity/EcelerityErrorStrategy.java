@@ -40,6 +40,8 @@ final class EcelerityErrorStrategy extends DefaultErrorStrategy {
         String message;
         if (lexical != null) {
             message = lexical;
+        } else if (t.getType() == Token.EOF && parser.getContext() instanceof BlockContext block) {
+            message = unclosed(block, t);
         } else if (t.getType() == EcelerityParser.RBRACE && enclosingStanza(parser.getContext()) == null) {
             message = "unexpected \"}\": no stanza is open here";
         } else {
@@ -62,8 +64,7 @@ final class EcelerityErrorStrategy extends DefaultErrorStrategy {
         ParserRuleContext ctx = parser.getContext();
         String message;
         if (expecting.contains(EcelerityParser.RBRACE) && ctx instanceof BlockContext block) {
-            message = "expected \"}\" to close " + stanzaName(block) + " opened at "
-                    + position(((StatementContext) block.getParent()).key) + ", found " + describe(t);
+            message = unclosed(block, t);
         } else if (expecting.contains(EcelerityParser.RPAREN) && ctx instanceof ListContext list) {
             message = "expected \")\" to close the list opened at " + position(list.getStart())
                     + ", found " + describe(t);
@@ -85,6 +86,7 @@ final class EcelerityErrorStrategy extends DefaultErrorStrategy {
     /** The message for a token that cannot continue the current rule. */
     private String explain(Parser parser, Token t) {
         ParserRuleContext ctx = parser.getContext();
+        if (t.getType() == Token.EOF && ctx instanceof BlockContext block) return unclosed(block, t);
         if (ctx instanceof StatementContext st && st.key != null) {
             if (st.ASSIGN() != null) {
                 return "expected a value after \"=\" for " + st.key.getText() + ", found " + describe(t);
@@ -122,6 +124,11 @@ final class EcelerityErrorStrategy extends DefaultErrorStrategy {
             case EcelerityParser.ERROR_CHAR -> "unexpected character " + describe(t);
             default -> null;
         };
+    }
+
+    private static String unclosed(BlockContext block, Token found) {
+        return "expected \"}\" to close " + stanzaName(block) + " opened at "
+                + position(((StatementContext) block.getParent()).key) + ", found " + describe(found);
     }
 
     private static String where(ParserRuleContext ctx) {

@@ -79,7 +79,11 @@ final class EcelerityTreeBuilder {
                 diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, args.get(0).origin(),
                         "the name of " + name + " must be a word or a quoted string"));
             }
-            return new Directive(name, nameAt, args, false, statements(block.statement()), whole, List.of());
+            // A stanza whose "}" is missing swallowed everything after it; judging those
+            // statements in the wrong scope would bury the one real error in a cascade.
+            boolean unclosed = block.RBRACE() == null || block.RBRACE().getSymbol().getTokenIndex() < 0;
+            List<Directive> body = unclosed ? List.of() : statements(block.statement());
+            return new Directive(name, nameAt, args, false, body, whole, List.of());
         }
         Value v = args.get(0);
         if (isInclude(key)) return include(name, nameAt, v, false, whole);

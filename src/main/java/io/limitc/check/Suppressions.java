@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 public final class Suppressions {
 
     public static final RuleInfo INVALID = new RuleInfo("invalid-suppression", Severity.WARNING,
-            "a limitc suppression comment has no reason or names an unknown rule");
+            "a limitc suppression comment has no reason or names an unknown rule",
+            "Every suppression must say why the finding is accepted, after the brackets: # limitc: ignore[rule-id] reason.");
     public static final RuleInfo UNUSED = new RuleInfo("unused-suppression", Severity.WARNING,
-            "a limitc suppression comment suppresses nothing");
+            "a limitc suppression comment suppresses nothing",
+            "The suppression names a rule that reports nothing on the line it covers; it is stale and hides nothing.");
     static final List<RuleInfo> RULES = List.of(INVALID, UNUSED);
 
     private static final Pattern DIRECTIVE = Pattern.compile(

@@ -32,7 +32,6 @@ final class SarifFormat implements DiagnosticFormat.Writer {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "limitc");
         driver.put("semanticVersion", Version.VERSION);
-        driver.put("informationUri", "https://github.com/limitc/limitc");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (RuleInfo r : report.rules()) {
@@ -41,7 +40,7 @@ final class SarifFormat implements DiagnosticFormat.Writer {
             rule.put("id", r.id());
             rule.put("name", r.id());
             rule.putObject("shortDescription").put("text", r.summary());
-            rule.putObject("fullDescription").put("text", capitalise(r.summary()) + ".");
+            rule.putObject("fullDescription").put("text", r.description());
             rule.putObject("help").put("text", "limitc rule " + r.id() + ": " + r.summary()
                     + ". To accept a finding, write # limitc: ignore[" + r.id() + "] with a reason on the line before.");
             rule.putObject("defaultConfiguration").put("level", level(r.severity()));
@@ -82,9 +81,5 @@ final class SarifFormat implements DiagnosticFormat.Writer {
         } catch (URISyntaxException e) {
             return file;
         }
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

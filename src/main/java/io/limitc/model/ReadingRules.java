@@ -7,11 +7,14 @@ import java.util.List;
 public final class ReadingRules {
 
     public static final RuleInfo SYNTAX_ERROR = new RuleInfo("syntax-error", Severity.ERROR,
-            "the file cannot be parsed");
+            "the file cannot be parsed",
+            "Momentum would refuse to load the file. Each mistake is reported once, at the token where reading could not go on, naming the stanza, list or option involved.");
     public static final RuleInfo INCLUDE_NOT_FOUND = new RuleInfo("include-not-found", Severity.ERROR,
-            "an included file or directory does not exist or cannot be read");
+            "an included file or directory does not exist or cannot be read",
+            "An include or readonly_include names a path that is neither beside the including file nor in any --include-path directory, or that cannot be read. Momentum would fail to start.");
     public static final RuleInfo INCLUDE_CYCLE = new RuleInfo("include-cycle", Severity.ERROR,
-            "a file includes itself, directly or through other files");
+            "a file includes itself, directly or through other files",
+            "Following includes leads back to a file that is already being read. The message shows the chain; the include that closes the cycle is not followed.");
 
     public static final List<RuleInfo> ALL = List.of(SYNTAX_ERROR, INCLUDE_NOT_FOUND, INCLUDE_CYCLE);
 

@@ -13,7 +13,7 @@ final class CliRunner {
 
     private CliRunner() {}
 
-    static Run run(Path dir, String stdin, String... args) {
+    static Run runWithStdin(Path dir, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -23,6 +23,6 @@ final class CliRunner {
     }
 
     static Run run(Path dir, String... args) {
-        return run(dir, "", args);
+        return runWithStdin(dir, "", args);
     }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
 public final class ClusterReplicationCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("cluster-replication", Severity.ERROR,
-            "a cluster-wide option lacks the Replicate stanza it needs in cluster { }");
+            "a cluster-wide option lacks the Replicate stanza it needs in cluster { }",
+            "Cluster-wide limits are counted per node unless the cluster module replicates their counters: add the named Replicate stanza inside cluster { }.");
 
     @Override
     public RuleInfo rule() {
@@ -50,6 +51,8 @@ public final class ClusterReplicationCheck implements Check {
             LimitOption option = LimitOptions.get(d.key());
             if (option == null || option.replicate() == null || !Scopes.isOption(d)) return;
             if (option.name().equals("cluster_max_outbound_connections") && scope.equals(MomentumScopes.HOST)) return;
+            // A use in the wrong scope is reported by option-scope; it needs no replication.
+            if (OptionScopeCheck.rejection(option, enclosing, ctx.options().targetVersion()) != null) return;
             uses.computeIfAbsent(option.name(), k -> new java.util.ArrayList<>()).add(d);
         });
         for (Map.Entry<String, List<Directive>> e : uses.entrySet()) {

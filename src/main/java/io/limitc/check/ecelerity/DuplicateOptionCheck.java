@@ -16,7 +16,8 @@ import java.util.Map;
 public final class DuplicateOptionCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("duplicate-option", Severity.WARNING,
-            "an option is set more than once in the same scope; the later value wins");
+            "an option is set more than once in the same scope; the later value wins",
+            "Repeated stanzas merge, also across included files, and a later assignment shadows an earlier one in the same scope. The earlier value is dead configuration.");
 
     @Override
     public RuleInfo rule() {

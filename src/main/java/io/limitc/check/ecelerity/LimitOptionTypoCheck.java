@@ -14,7 +14,8 @@ import io.limitc.model.ecelerity.LimitOptions;
 public final class LimitOptionTypoCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("limit-option-typo", Severity.WARNING,
-            "an unknown option looks like a misspelt limit option");
+            "an unknown option looks like a misspelt limit option",
+            "Unknown options are accepted for modules, so a misspelt limit option is silently ignored and the limit never applies.");
 
     @Override
     public RuleInfo rule() {

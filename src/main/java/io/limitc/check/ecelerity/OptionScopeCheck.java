@@ -2,11 +2,15 @@ package io.limitc.check.ecelerity;
 
 import io.limitc.check.Check;
 import io.limitc.check.CheckContext;
+import io.limitc.model.Directive;
 import io.limitc.model.RuleInfo;
 import io.limitc.model.Severity;
 import io.limitc.model.ecelerity.LimitOption;
 import io.limitc.model.ecelerity.LimitOptions;
 import io.limitc.model.ecelerity.MomentumScopes;
+import io.limitc.model.ecelerity.MomentumVersion;
+
+import java.util.List;
 
 
 /**
@@ -17,7 +21,8 @@ import io.limitc.model.ecelerity.MomentumScopes;
 public final class OptionScopeCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("option-scope", Severity.ERROR,
-            "an option is written in a scope where Momentum does not accept it");
+            "an option is written in a scope where Momentum does not accept it",
+            "Each limit option is valid only in the scopes its documentation lists; elsewhere Momentum refuses it or never reads it. host accepts only six connection-limit options, its throttles from 5.3.");
 
     @Override
     public RuleInfo rule() {
@@ -32,36 +37,39 @@ public final class OptionScopeCheck implements Check {
             LimitOption option = LimitOptions.get(d.key());
             if (option == null) {
                 if (scope.equals(MomentumScopes.HOST)) {
-                    ctx.report(d.nameAt(), d.key() + " is not valid inside host",
-                            "host accepts only " + String.join(", ", LimitOptions.hostOptions()));
+                    ctx.report(d.nameAt(), d.key() + " is not valid inside host", HOST_HELP);
                 }
                 return;
             }
-            String name = option.name();
-            if (name.equals("cluster_max_outbound_connections")
-                    && Scopes.contains(enclosing, MomentumScopes.BINDING_GROUP)) {
-                if (Scopes.contains(enclosing, MomentumScopes.BINDING)) {
-                    ctx.report(d.nameAt(), name + " is not valid in a binding contained within a binding_group",
-                            "set it on a binding outside every binding_group, or at global scope");
-                } else {
-                    ctx.report(d.nameAt(), name + " is not valid inside binding_group",
-                            "set it on a binding outside every binding_group, or at global scope");
-                }
-                return;
-            }
-            if (!option.validIn(scope)) {
-                String help = scope.equals(MomentumScopes.HOST)
-                        ? "host accepts only " + String.join(", ", LimitOptions.hostOptions())
-                        : name + " is valid " + Scopes.places(option.scopes());
-                ctx.report(d.nameAt(), name + " is not valid inside " + scope, help);
-                return;
-            }
-            if (scope.equals(MomentumScopes.HOST) && option.hostSince() != null
-                    && ctx.options().targetVersion().compareTo(option.hostSince()) < 0) {
-                ctx.report(d.nameAt(), name + " is valid inside host only from Momentum " + option.hostSince()
-                                + " (target version is " + ctx.options().targetVersion() + ")",
-                        "raise --target-version, or move the throttle to the enclosing domain or binding");
-            }
+            Rejection r = rejection(option, enclosing, ctx.options().targetVersion());
+            if (r != null) ctx.report(d.nameAt(), r.message(), r.help());
         });
+    }
+
+    private static final String HOST_HELP = "host accepts only " + String.join(", ", LimitOptions.hostOptions());
+
+    /** Why Momentum would not accept the option where it is written. */
+    record Rejection(String message, String help) {}
+
+    /** Null when the option is valid in the innermost of {@code enclosing}. */
+    static Rejection rejection(LimitOption option, List<Directive> enclosing, MomentumVersion target) {
+        String name = option.name();
+        String scope = Scopes.innermost(enclosing);
+        if (name.equals("cluster_max_outbound_connections") && Scopes.contains(enclosing, MomentumScopes.BINDING_GROUP)) {
+            String help = "set it on a binding outside every binding_group, or at global scope";
+            return Scopes.contains(enclosing, MomentumScopes.BINDING)
+                    ? new Rejection(name + " is not valid in a binding contained within a binding_group", help)
+                    : new Rejection(name + " is not valid inside binding_group", help);
+        }
+        if (!option.validIn(scope)) {
+            return new Rejection(name + " is not valid inside " + scope,
+                    scope.equals(MomentumScopes.HOST) ? HOST_HELP : name + " is valid " + Scopes.places(option.scopes()));
+        }
+        if (scope.equals(MomentumScopes.HOST) && option.hostSince() != null && target.compareTo(option.hostSince()) < 0) {
+            return new Rejection(name + " is valid inside host only from Momentum " + option.hostSince()
+                    + " (target version is " + target + ")",
+                    "raise --target-version, or move the throttle to the enclosing domain or binding");
+        }
+        return null;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Locale;
 public final class OptionValueCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("option-value", Severity.ERROR,
-            "a limit option has a value Momentum does not accept");
+            "a limit option has a value Momentum does not accept",
+            "Counts must be whole numbers up to 2147483647, -1 is unlimited only for max_outbound_connections and cluster_max_outbound_connections, throttles are N or N/M with whole numbers and a non-zero period.");
 
     @Override
     public RuleInfo rule() {

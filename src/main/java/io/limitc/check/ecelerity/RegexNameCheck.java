@@ -13,7 +13,8 @@ import java.util.regex.PatternSyntaxException;
 public final class RegexNameCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("invalid-regex", Severity.ERROR,
-            "a regex domain or host name is not a valid regular expression");
+            "a regex domain or host name is not a valid regular expression",
+            "A domain or host name written between slashes is a regular expression; one that does not compile matches nothing.");
 
     @Override
     public RuleInfo rule() {

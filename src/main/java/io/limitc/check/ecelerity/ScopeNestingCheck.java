@@ -16,7 +16,8 @@ import java.util.Set;
 public final class ScopeNestingCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("scope-nesting", Severity.ERROR,
-            "a stanza is written inside a scope that cannot contain it");
+            "a stanza is written inside a scope that cannot contain it",
+            "Momentum accepts binding_group only at global scope, binding only at global scope or in a binding_group, and domain and host only at global scope or in a binding or binding_group; misplaced stanzas are refused or silently ignored.");
 
     @Override
     public RuleInfo rule() {

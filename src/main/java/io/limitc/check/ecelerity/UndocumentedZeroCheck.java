@@ -17,7 +17,8 @@ import io.limitc.model.ecelerity.MomentumValues;
 public final class UndocumentedZeroCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("undocumented-zero", Severity.WARNING,
-            "a limit is set to 0, which its documentation does not define");
+            "a limit is set to 0, which its documentation does not define",
+            "For this option Momentum documents no meaning for 0: depending on the release it may stop delivery or lift the limit. Use -1 or remove the option for no limit.");
 
     @Override
     public RuleInfo rule() {

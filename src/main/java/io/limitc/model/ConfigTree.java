@@ -17,7 +17,10 @@ public record ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> 
         roots = List.copyOf(roots);
     }
 
-    /** Receives each statement with the blocks that enclose it, outermost first. */
+    /**
+     * Receives each statement with the blocks that enclose it, outermost first. The list
+     * is a read-only view that is valid only during the call: copy it to keep it.
+     */
     @FunctionalInterface
     public interface Visitor {
         void visit(Directive directive, List<Directive> enclosing);
@@ -32,6 +35,7 @@ public record ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> 
         // Iterative, so a deeply nested configuration cannot overflow the stack here.
         Deque<Frame> stack = new ArrayDeque<>();
         List<Directive> enclosing = new ArrayList<>();
+        List<Directive> view = java.util.Collections.unmodifiableList(enclosing);
         for (int i = roots.size() - 1; i >= 0; i--) {
             stack.push(new Frame(files.get(roots.get(i)).directives(), 0));
         }
@@ -43,7 +47,7 @@ public record ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> 
                 continue;
             }
             Directive d = frame.statements.get(frame.next++);
-            visitor.visit(d, List.copyOf(enclosing));
+            visitor.visit(d, view);
             if (d.hasBlock()) {
                 enclosing.add(d);
                 stack.push(new Frame(d.block(), enclosing.size()));

@@ -14,6 +14,7 @@ import java.util.Locale;
  * the tree stays per file while walks see the included statements in place.
  *
  * @param name      the keyword as written (case kept for converters and messages)
+ * @param key       the keyword lower-cased: both dialects match keywords case-insensitively
  * @param nameAt    where the keyword is
  * @param args      the values after the keyword
  * @param assigned  written with {@code =}
@@ -21,18 +22,20 @@ import java.util.Locale;
  * @param origin    the whole statement, keyword to closing brace or last value
  * @param includes  files read by an include directive, empty otherwise
  */
-public record Directive(String name, Origin nameAt, List<Value> args, boolean assigned,
+public record Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned,
                         List<Directive> block, Origin origin, List<Integer> includes) {
 
     public Directive {
+        if (!key.equals(name.toLowerCase(Locale.ROOT))) throw new IllegalArgumentException("key must be the lower-cased name");
         args = List.copyOf(args);
         block = block == null ? null : List.copyOf(block);
         includes = List.copyOf(includes);
     }
 
-    /** The keyword lower-cased: both dialects match keywords case-insensitively here. */
-    public String key() {
-        return name.toLowerCase(Locale.ROOT);
+    /** Derives {@link #key()}: the keyword lower-cased, as both dialects match keywords. */
+    public Directive(String name, Origin nameAt, List<Value> args, boolean assigned, List<Directive> block,
+                     Origin origin, List<Integer> includes) {
+        this(name, name.toLowerCase(Locale.ROOT), nameAt, args, assigned, block, origin, includes);
     }
 
     public boolean hasBlock() {

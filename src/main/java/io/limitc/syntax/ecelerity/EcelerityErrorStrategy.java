@@ -71,9 +71,11 @@ final class EcelerityErrorStrategy extends DefaultErrorStrategy {
         } else if (expecting.contains(EcelerityParser.RBRACKET) && ctx instanceof DictContext dict) {
             message = "expected \"]\" to close the dictionary opened at " + position(dict.getStart())
                     + ", found " + describe(t);
+        } else if (expecting.contains(EcelerityParser.ASSIGN) && ctx instanceof EcelerityParser.EntryContext entry) {
+            message = "expected \"=\" after the dictionary key " + entry.getStart().getText() + ", found " + describe(t);
         } else {
-            message = "expected " + expecting.toString(parser.getVocabulary()).replace("'", "\"")
-                    + ", found " + describe(t) + where(ctx);
+            boolean statementLevel = ctx instanceof EcelerityParser.ConfigContext || ctx instanceof BlockContext;
+            message = "expected " + expected(expecting) + ", found " + describe(t) + (statementLevel ? where(ctx) : "");
         }
         parser.notifyErrorListeners(t, message, null);
     }
@@ -153,6 +155,23 @@ final class EcelerityErrorStrategy extends DefaultErrorStrategy {
 
     private static String position(Token t) {
         return t.getLine() + ":" + (t.getCharPositionInLine() + 1);
+    }
+
+    /** The expected tokens in words: {@code "=" or a value}, never token-type names. */
+    private static String expected(IntervalSet set) {
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        for (int type : set.toArray()) {
+            words.add(switch (type) {
+                case EcelerityParser.WORD -> "a name";
+                case EcelerityParser.BARE, EcelerityParser.STRING, EcelerityParser.SQSTRING -> "a value";
+                case Token.EOF -> "end of file";
+                default -> {
+                    String literal = EcelerityParser.VOCABULARY.getLiteralName(type);
+                    yield literal == null ? "a value" : literal.replace('\'', '"');
+                }
+            });
+        }
+        return String.join(" or ", words);
     }
 
     static String describe(Token t) {

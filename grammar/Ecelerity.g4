@@ -12,13 +12,54 @@ grammar Ecelerity;
 
 @header { package io.limitc.syntax.ecelerity.antlr; }
 
+@parser::members {
+    /**
+     * Momentum statements have no terminator, so `Key =` with its value forgotten would
+     * take the next statement's keyword as the value. A name that begins a line starts a
+     * statement instead when it is followed by `=`, `{`, or a name and `{`; with
+     * {@code strict} (a value after `=` or a keyword) also when anything follows it on
+     * its line. The model builder or the error strategy then reports what is missing.
+     * Lists pass {@code strict = false}: their items may wrap over lines.
+     */
+    boolean notStatementStart(boolean strict) {
+        Token next = _input.LT(1);
+        if (next.getType() != WORD) return true;
+        Token previous = _input.LT(-1);
+        if (previous == null || endLine(previous) == next.getLine()) return true;
+        Token after = _input.LT(2);
+        int second = after.getType();
+        if (second == ASSIGN || second == LBRACE) return false;
+        if (strict && second != EOF && after.getLine() == next.getLine()) return false;
+        boolean named = second == WORD || second == BARE || second == STRING || second == SQSTRING;
+        return !(named && _input.LA(3) == LBRACE);
+    }
+
+    /** The next token is on the line where the previous one ends. */
+    boolean sameLine() {
+        Token previous = _input.LT(-1);
+        return previous != null && endLine(previous) == _input.LT(1).getLine();
+    }
+
+    private static int endLine(Token t) {
+        String text = t.getText();
+        int line = t.getLine();
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+}
+
 config
     : statement* EOF
     ;
 
 // `Key = value`, `Key value` (lists, dictionaries, include paths), `Key name { ... }`, `Key { ... }`.
+// A second name on the same line is accepted so the model builder can say what is wrong
+// with it; a name on the next line that starts a statement is never taken as a value.
 statement
-    : key=WORD ( ASSIGN assigned=value | bare=value block? | block )
+    : key=WORD ( ASSIGN {notStatementStart(true)}? assigned=value
+               | {notStatementStart(true)}? names+=value ( {sameLine()}? names+=value )* block?
+               | block
+               )
     ;
 
 block
@@ -39,9 +80,11 @@ scalar
     ;
 
 list
-    : LPAREN ( value COMMA? )* RPAREN
+    : LPAREN ( {notStatementStart(false)}? value COMMA? )* RPAREN
     ;
 
+// Entries look like statements, so only a closing "}" (see the error strategy) ends an
+// unclosed dictionary early.
 dict
     : LBRACKET ( entry COMMA? )* RBRACKET
     ;

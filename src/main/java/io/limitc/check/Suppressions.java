@@ -3,6 +3,7 @@ package io.limitc.check;
 import io.limitc.model.ConfigTree;
 import io.limitc.model.Diagnostic;
 import io.limitc.model.Origin;
+import io.limitc.model.ReadingRules;
 import io.limitc.model.RuleInfo;
 import io.limitc.model.Severity;
 import io.limitc.model.SourceFile;
@@ -61,6 +62,11 @@ public final class Suppressions {
                                 "run `limitc rules` to list the rule ids"));
                         continue;
                     }
+                    if (!ReadingRules.suppressible(rule)) {
+                        problems.add(Diagnostic.of(INVALID, c.origin(), rule + " cannot be suppressed: the configuration"
+                                + " would not load", "fix the problem instead"));
+                        continue;
+                    }
                     if (reason.isEmpty()) {
                         problems.add(Diagnostic.of(INVALID, c.origin(), "suppression of " + rule + " gives no reason",
                                 "write why after the brackets: # limitc: ignore[" + rule + "] reason"));
@@ -92,7 +98,7 @@ public final class Suppressions {
 
     private static Set<String> knownRules() {
         Set<String> ids = new HashSet<>();
-        for (RuleInfo r : io.limitc.model.ReadingRules.ALL) ids.add(r.id());
+        for (RuleInfo r : ReadingRules.ALL) ids.add(r.id());
         for (Check c : Checks.forDialect(io.limitc.model.Dialect.ECELERITY)) ids.add(c.rule().id());
         return ids;
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "lint", sortOptions = false,
+@Command(name = "lint", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Check configuration files and report problems with file, line and column.")
 final class LintCommand implements Callable<Integer> {
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", description = "List every rule id with its severity and summary.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule id with its severity and summary.")
 final class RulesCommand implements Callable<Integer> {
 
     private final Io io;

@@ -16,7 +16,20 @@ public final class ReadingRules {
             "a file includes itself, directly or through other files",
             "Following includes leads back to a file that is already being read. The message shows the chain; the include that closes the cycle is not followed.");
 
-    public static final List<RuleInfo> ALL = List.of(SYNTAX_ERROR, INCLUDE_NOT_FOUND, INCLUDE_CYCLE);
+    public static final RuleInfo MULTILINE_STRING = new RuleInfo("multiline-string", Severity.WARNING,
+            "a quoted string runs over several lines",
+            "Momentum accepts line breaks inside quotes, but a string that spans lines is usually a missing closing quote that swallowed the statements after it.");
+
+    public static final List<RuleInfo> ALL = List.of(SYNTAX_ERROR, INCLUDE_NOT_FOUND, INCLUDE_CYCLE, MULTILINE_STRING);
+
+    /**
+     * A syntax error or an include cycle means the configuration cannot load anywhere; no
+     * comment may hide them. A missing include can be the lint machine's problem (a file
+     * that exists only on production hosts), so it may be suppressed with a reason.
+     */
+    public static boolean suppressible(String ruleId) {
+        return !ruleId.equals(SYNTAX_ERROR.id()) && !ruleId.equals(INCLUDE_CYCLE.id());
+    }
 
     private ReadingRules() {}
 }

@@ -29,14 +29,18 @@ public final class SourceLoader {
         return shown.toString().replace('\\', '/');
     }
 
-    /** Reads a file as UTF-8; undecodable bytes become U+FFFD rather than failing the read. */
+    /**
+     * Reads a file as UTF-8; undecodable bytes become U+FFFD rather than failing the read,
+     * and a byte-order mark is dropped (editors on Windows write one).
+     */
     public static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new IOException(e);
         }

@@ -53,7 +53,7 @@ class LintCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("""
                 <stdin>:3:1: error[syntax-error]: expected a value or ")" to close the list opened at 2:7, found end of file
-                inc/limits.conf:1:43: error[option-value]: max_outbound_connections must be -1 (unlimited) or positive, found -7
+                inc/limits.conf:1:43: error[option-value]: max_outbound_connections must be -1 (unlimited) or a positive number, found -7
                 """, run.out());
     }
 

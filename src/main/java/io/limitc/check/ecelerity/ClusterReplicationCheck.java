@@ -41,9 +41,10 @@ public final class ClusterReplicationCheck implements Check {
         ctx.tree().walk((d, enclosing) -> {
             String scope = Scopes.innermost(enclosing);
             if (d.hasBlock()) {
-                if (d.key().equals(MomentumScopes.CLUSTER)) hasCluster[0] = true;
-                if (d.key().equals(MomentumScopes.REPLICATE) && scope.equals(MomentumScopes.CLUSTER)
-                        && d.instanceName() != null) {
+                // Only the cluster module's own stanza at global scope configures replication.
+                if (d.key().equals(MomentumScopes.CLUSTER) && enclosing.isEmpty()) hasCluster[0] = true;
+                if (d.key().equals(MomentumScopes.REPLICATE) && enclosing.size() == 1
+                        && scope.equals(MomentumScopes.CLUSTER) && d.instanceName() != null) {
                     replicated.add(d.instanceName().toLowerCase(Locale.ROOT));
                 }
                 return;

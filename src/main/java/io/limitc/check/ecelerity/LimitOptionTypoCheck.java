@@ -26,6 +26,8 @@ public final class LimitOptionTypoCheck implements Check {
     public void run(CheckContext ctx) {
         ctx.tree().walk((d, enclosing) -> {
             if (!Scopes.isOption(d) || LimitOptions.get(d.key()) != null) return;
+            // Every unknown option in host is already an option-scope error.
+            if (Scopes.coreScope(enclosing).equals(io.limitc.model.ecelerity.MomentumScopes.HOST)) return;
             String key = d.key();
             for (LimitOption o : LimitOptions.all()) {
                 if (Math.abs(o.name().length() - key.length()) <= 2 && distance(key, o.name()) <= 2) {

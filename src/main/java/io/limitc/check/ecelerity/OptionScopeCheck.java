@@ -33,7 +33,7 @@ public final class OptionScopeCheck implements Check {
     public void run(CheckContext ctx) {
         ctx.tree().walk((d, enclosing) -> {
             if (!Scopes.isOption(d)) return;
-            String scope = Scopes.innermost(enclosing);
+            String scope = Scopes.coreScope(enclosing);
             LimitOption option = LimitOptions.get(d.key());
             if (option == null) {
                 if (scope.equals(MomentumScopes.HOST)) {
@@ -54,12 +54,20 @@ public final class OptionScopeCheck implements Check {
     /** Null when the option is valid in the innermost of {@code enclosing}. */
     static Rejection rejection(LimitOption option, List<Directive> enclosing, MomentumVersion target) {
         String name = option.name();
-        String scope = Scopes.innermost(enclosing);
-        if (name.equals("cluster_max_outbound_connections") && Scopes.contains(enclosing, MomentumScopes.BINDING_GROUP)) {
+        String scope = Scopes.coreScope(enclosing);
+        boolean inModule = Scopes.outermostModule(enclosing) != null;
+        if (!inModule && name.equals("cluster_max_outbound_connections")
+                && Scopes.contains(enclosing, MomentumScopes.BINDING_GROUP)) {
+            // Its lookup chain (binding::host > host > binding::domain > binding > domain >
+            // global) never reads a value written anywhere inside a binding_group.
             String help = "set it on a binding outside every binding_group, or at global scope";
-            return Scopes.contains(enclosing, MomentumScopes.BINDING)
-                    ? new Rejection(name + " is not valid in a binding contained within a binding_group", help)
-                    : new Rejection(name + " is not valid inside binding_group", help);
+            if (scope.equals(MomentumScopes.BINDING_GROUP)) {
+                return new Rejection(name + " is not valid inside binding_group", help);
+            }
+            if (scope.equals(MomentumScopes.BINDING)) {
+                return new Rejection(name + " is not valid in a binding contained within a binding_group", help);
+            }
+            return new Rejection(name + " is not valid in a " + scope + " within a binding_group", help);
         }
         if (!option.validIn(scope)) {
             return new Rejection(name + " is not valid inside " + scope,

@@ -48,10 +48,10 @@ public final class OptionValueCheck implements Check {
                     ctx.report(v.origin(), name + " cannot be -1: only "
                                     + String.join(" and ", LimitOptions.unlimitedOptions()) + " use -1 for unlimited",
                             option.zeroAllowed() ? "use 0 for no limit" : "remove the option to leave it unset");
-                } else if (n.value() < -1 || (n.value() < 0 && !option.minusOneUnlimited())) {
-                    ctx.report(v.origin(), name + " must be "
-                            + (option.minusOneUnlimited() ? "-1 (unlimited) or " : "")
-                            + (option.zeroAllowed() ? "zero or positive" : "positive") + ", found " + v);
+                } else if (n.value() < -1) {
+                    ctx.report(v.origin(), option.minusOneUnlimited()
+                            ? name + " must be -1 (unlimited) or a positive number, found " + v
+                            : name + " must not be negative, found " + v);
                 }
             }
             case THROTTLE -> {

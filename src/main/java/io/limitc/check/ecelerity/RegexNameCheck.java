@@ -9,7 +9,10 @@ import io.limitc.model.ecelerity.MomentumScopes;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** A regex domain or host name ({@code Domain "/^(a|b)\.example$/"}) that does not compile. */
+/**
+ * A regex domain or host name ({@code Domain "/^(a|b)\.example$/"}) that does not compile.
+ * Momentum uses PCRE; the PCRE-only spellings Java lacks are translated before compiling.
+ */
 public final class RegexNameCheck implements Check {
 
     static final RuleInfo RULE = new RuleInfo("invalid-regex", Severity.ERROR,
@@ -21,6 +24,13 @@ public final class RegexNameCheck implements Check {
         return RULE;
     }
 
+    /** {@code (?P<n>…)}, {@code (?P=n)} and {@code x{,3}} are PCRE spellings of Java's {@code (?<n>…)}, {@code \k<n>}, {@code x{0,3}}. */
+    static String fromPcre(String regex) {
+        return regex.replace("(?P<", "(?<")
+                .replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>")
+                .replaceAll("(?<!\\\\)\\{,(\\d+)}", "{0,$1}");
+    }
+
     @Override
     public void run(CheckContext ctx) {
         ctx.tree().walk((d, enclosing) -> {
@@ -30,7 +40,7 @@ public final class RegexNameCheck implements Check {
             if (name == null || !MomentumScopes.isRegexName(name)) return;
             String body = name.substring(1, name.length() - 1);
             try {
-                Pattern.compile(body);
+                Pattern.compile(fromPcre(body));
             } catch (PatternSyntaxException e) {
                 ctx.report(d.args().get(0).origin(), "invalid regular expression in " + d.key() + " " + name + ": "
                         + e.getDescription() + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A known stanza written where Momentum does not accept it (ecelerity.md §2.1): a binding
  * inside a domain, a host inside a domain, a binding_group anywhere but global. Stanzas
- * inside module stanzas are not judged: modules define their own nesting.
+ * anywhere inside a module stanza are not judged: modules define their own nesting.
  */
 public final class ScopeNestingCheck implements Check {
 
@@ -30,9 +30,10 @@ public final class ScopeNestingCheck implements Check {
             if (!d.hasBlock()) return;
             Set<String> allowed = MomentumScopes.allowedParents(d.key());
             if (allowed == null) return;
+            // Inside a module stanza the module decides what may nest.
+            if (Scopes.outermostModule(enclosing) != null) return;
             String parent = Scopes.innermost(enclosing);
             if (allowed.contains(parent)) return;
-            if (!parent.equals(MomentumScopes.GLOBAL) && !MomentumScopes.isKnown(parent)) return;
             ctx.report(d.nameAt(), d.key() + " is not valid inside " + parent,
                     d.key() + " belongs " + Scopes.places(allowed));
         });

@@ -17,6 +17,24 @@ final class Scopes {
         return enclosing.isEmpty() ? MomentumScopes.GLOBAL : enclosing.get(enclosing.size() - 1).key();
     }
 
+    /**
+     * The scope Momentum's core reads a statement in: the innermost stanza, unless the
+     * statement lies inside a module stanza (an unknown kind), whose contents belong to
+     * the module: then the outermost module stanza.
+     */
+    static String coreScope(List<Directive> enclosing) {
+        String module = outermostModule(enclosing);
+        return module != null ? module : innermost(enclosing);
+    }
+
+    /** The kind of the outermost enclosing module stanza, or null. */
+    static String outermostModule(List<Directive> enclosing) {
+        for (Directive d : enclosing) {
+            if (!MomentumScopes.isKnown(d.key())) return d.key();
+        }
+        return null;
+    }
+
     static boolean contains(List<Directive> enclosing, String kind) {
         for (Directive d : enclosing) {
             if (d.key().equals(kind)) return true;

@@ -46,8 +46,7 @@ public final class UndocumentedZeroCheck implements Check {
             if (zero) {
                 ctx.report(v.origin(), option.name() + " = 0 is undocumented: Momentum does not say whether it"
                                 + " blocks delivery or removes the limit",
-                        option.minusOneUnlimited() ? "use -1 for unlimited, or a positive limit"
-                                : "remove the option for no limit, or set a positive limit");
+                        option.minusOneUnlimited() ? "use -1 for unlimited, or a positive limit" : "set a positive value");
             }
         });
     }

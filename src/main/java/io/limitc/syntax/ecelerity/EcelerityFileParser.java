@@ -6,6 +6,7 @@ import io.limitc.model.Origin;
 import io.limitc.model.SourceFile.Comment;
 import io.limitc.syntax.Positions;
 import io.limitc.model.ReadingRules;
+import io.limitc.model.ecelerity.MomentumScopes;
 import io.limitc.syntax.ecelerity.antlr.EcelerityLexer;
 import io.limitc.syntax.ecelerity.antlr.EcelerityParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -20,6 +21,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Parses the text of one Momentum file into statements, comments and syntax errors. */
 final class EcelerityFileParser {
@@ -32,6 +34,33 @@ final class EcelerityFileParser {
     private EcelerityFileParser() {}
 
     static Result parse(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
+        Parsed parsed = parseText(file, text);
+        if (parsed.tree == null) return new Result(List.of(), parsed.comments, parsed.diagnostics);
+        Token header = parsed.strayCloser == null ? null : unopenedStanza(parsed.tree, parsed.strayCloser);
+        if (header != null) {
+            // `Binding "b1"` with its "{" forgotten, then its body and a "}" that closes
+            // nothing: read it again with the brace in place, so the body stays in its
+            // stanza and the one mistake is the one error.
+            int at = text.offsetByCodePoints(0, header.getStopIndex() + 1);
+            Parsed retry = parseText(file, text.substring(0, at) + " {" + text.substring(at));
+            if (retry.tree != null && retry.strayCloser == null) {
+                Origin end = Positions.of(file, header);
+                retry.diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, Origin.at(file, end.endLine(), end.endColumn()),
+                        "expected \"{\" after " + lineText(retry.tokens, header) + ": the \"}\" at "
+                                + parsed.strayCloser.getLine() + ":" + (parsed.strayCloser.getCharPositionInLine() + 1)
+                                + " closes nothing otherwise"));
+                parsed = new Parsed(retry.tree, parsed.tokens, parsed.comments, retry.diagnostics, null);
+            }
+        }
+        EcelerityTreeBuilder builder = new EcelerityTreeBuilder(file, includes, parsed.diagnostics);
+        return new Result(builder.build(parsed.tree), parsed.comments, parsed.diagnostics);
+    }
+
+    /** A parse before includes are resolved: tree (null when refused), tokens, comments, errors. */
+    private record Parsed(EcelerityParser.ConfigContext tree, List<Token> tokens, List<Comment> comments,
+                          List<Diagnostic> diagnostics, Token strayCloser) {}
+
+    private static Parsed parseText(String file, String text) {
         EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -39,27 +68,28 @@ final class EcelerityFileParser {
 
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Comment> comments = comments(file, tokens.getTokens());
+        multilineStrings(file, tokens.getTokens(), diagnostics);
         Token tooDeep = firstTooDeep(tokens.getTokens());
         if (tooDeep != null) {
             diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, Positions.of(file, tooDeep),
                     "nesting is deeper than " + MAX_NESTING + " levels; the file is not read further"));
-            return new Result(List.of(), comments, diagnostics);
+            return new Parsed(null, tokens.getTokens(), comments, diagnostics, null);
         }
 
         EcelerityParser parser = new EcelerityParser(tokens);
         parser.removeErrorListeners();
-        EcelerityParser.ConfigContext tree;
         // Two-stage parsing: SLL with bail-out is exact for valid input; only a file with
         // an error pays for the second, fully recovering LL pass.
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
-            tree = parser.config();
+            return new Parsed(parser.config(), tokens.getTokens(), comments, diagnostics, null);
         } catch (ParseCancellationException bail) {
             tokens.seek(0);
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            parser.setErrorHandler(new EcelerityErrorStrategy());
+            EcelerityErrorStrategy strategy = new EcelerityErrorStrategy();
+            parser.setErrorHandler(strategy);
             parser.addErrorListener(new BaseErrorListener() {
                 @Override
                 public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg,
@@ -68,10 +98,59 @@ final class EcelerityFileParser {
                     diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, at, msg));
                 }
             });
-            tree = parser.config();
+            EcelerityParser.ConfigContext tree = parser.config();
+            return new Parsed(tree, tokens.getTokens(), comments, diagnostics, strategy.firstStrayCloser());
         }
-        EcelerityTreeBuilder builder = new EcelerityTreeBuilder(file, includes, diagnostics);
-        return new Result(builder.build(tree), comments, diagnostics);
+    }
+
+    /**
+     * The last statement before {@code stray} that names a known stanza kind but has no
+     * block: the likely owner of the forgotten "{". Returns the last token of its header,
+     * or null.
+     */
+    private static Token unopenedStanza(EcelerityParser.ConfigContext tree, Token stray) {
+        Token[] found = {null};
+        collectUnopened(tree.statement(), stray, found);
+        return found[0];
+    }
+
+    private static void collectUnopened(List<EcelerityParser.StatementContext> statements, Token stray, Token[] found) {
+        for (EcelerityParser.StatementContext st : statements) {
+            if (st.getStart().getTokenIndex() > stray.getTokenIndex()) return;
+            if (st.key == null) continue;
+            if (st.block() != null) {
+                collectUnopened(st.block().statement(), stray, found);
+            } else if (st.ASSIGN() == null && !st.names.isEmpty()
+                    && MomentumScopes.isKnown(st.key.getText().toLowerCase(Locale.ROOT))) {
+                found[0] = st.getStop();
+            }
+        }
+    }
+
+    private static String lineText(List<Token> tokens, Token last) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (t.getLine() == last.getLine() && t.getChannel() == Token.DEFAULT_CHANNEL
+                    && t.getTokenIndex() <= last.getTokenIndex()) {
+                sb.append(sb.length() == 0 ? "" : " ").append(t.getText());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Line breaks inside quotes are legal, but usually a closing quote is missing: say so
+     * at the opening quote, since the syntax error it causes appears lines later.
+     */
+    private static void multilineStrings(String file, List<Token> tokens, List<Diagnostic> diagnostics) {
+        for (Token t : tokens) {
+            if (t.getType() != EcelerityParser.STRING && t.getType() != EcelerityParser.SQSTRING) continue;
+            Origin at = Positions.of(file, t);
+            if (at.endLine() == at.line()) continue;
+            diagnostics.add(Diagnostic.of(ReadingRules.MULTILINE_STRING, Origin.at(file, at.line(), at.column()),
+                    "this string runs over " + (at.endLine() - at.line() + 1) + " lines, to " + at.endLine() + ":"
+                            + (at.endColumn() - 1) + "; if that is not intended, its closing quote is missing"));
+        }
     }
 
     private static Token firstTooDeep(List<Token> tokens) {

@@ -55,7 +55,7 @@ final class EcelerityTreeBuilder {
     }
 
     private Directive statement(StatementContext st) {
-        if (st.key == null || st.exception != null) return null;
+        if (st.exception != null || st.key == null) return null;
         String name = st.key.getText();
         String key = name.toLowerCase(Locale.ROOT);
         Origin nameAt = Positions.of(file, st.key);
@@ -67,17 +67,24 @@ final class EcelerityTreeBuilder {
             if (isInclude(key)) return include(name, nameAt, v, true, whole);
             return new Directive(name, nameAt, List.of(v), true, null, whole, List.of());
         }
+        BlockContext block = st.block();
+        if (st.names.size() > 1) {
+            ValueContext second = st.names.get(1);
+            error(Positions.of(file, second.getStart()), block != null
+                    ? name + " takes one name, found a second one: " + second.getText()
+                    : name + " takes one value, found a second one: " + second.getText()
+                            + " (a list of values is written in parentheses)");
+            if (block == null) return null;
+        }
         List<Value> args = new ArrayList<>(1);
-        if (st.bare != null) {
-            Value v = value(st.bare);
+        if (!st.names.isEmpty()) {
+            Value v = value(st.names.get(0));
             if (v == null) return null;
             args.add(v);
         }
-        BlockContext block = st.block();
         if (block != null) {
             if (!args.isEmpty() && !(args.get(0) instanceof Value.Scalar)) {
-                diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, args.get(0).origin(),
-                        "the name of " + name + " must be a word or a quoted string"));
+                error(args.get(0).origin(), "the name of " + name + " must be a word or a quoted string");
             }
             // A stanza whose "}" is missing swallowed everything after it; judging those
             // statements in the wrong scope would bury the one real error in a cascade.
@@ -89,12 +96,17 @@ final class EcelerityTreeBuilder {
         if (isInclude(key)) return include(name, nameAt, v, false, whole);
         if (v instanceof Value.Scalar s) {
             // `=` may be left out only before a list or a dictionary (ecelerity.md §1.2)
-            String message = MomentumScopes.isKnown(key) && !key.equals(MomentumScopes.GLOBAL)
-                    ? "expected \"{\" after " + name + " " + st.bare.getText()
-                    : "expected \"=\" between " + name + " and its value " + st.bare.getText();
-            diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, s.origin(), message));
+            String written = st.names.get(0).getText();
+            String message = MomentumScopes.isKnown(key)
+                    ? "expected \"{\" after " + name + " " + written
+                    : "expected \"=\" between " + name + " and its value " + written;
+            error(s.origin(), message);
         }
         return new Directive(name, nameAt, args, false, null, whole, List.of());
+    }
+
+    private void error(Origin at, String message) {
+        diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, at, message));
     }
 
     private static boolean isInclude(String key) {
@@ -103,7 +115,9 @@ final class EcelerityTreeBuilder {
 
     private Directive include(String name, Origin nameAt, Value v, boolean assigned, Origin whole) {
         List<Integer> read = List.of();
-        if (v instanceof Value.Scalar path && !path.text().isEmpty()) {
+        if (v instanceof Value.Scalar path && path.text().isEmpty()) {
+            error(v.origin(), name + " path is empty");
+        } else if (v instanceof Value.Scalar path) {
             read = includes.resolve(path.text(), path.origin());
         } else {
             diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, v.origin(),

@@ -6,6 +6,8 @@ import io.limitc.model.Origin;
 import io.limitc.model.RuleInfo;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** What a check sees (the configuration and the lint options) and where it reports. */
 public final class CheckContext {
@@ -14,12 +16,24 @@ public final class CheckContext {
     private final LintOptions options;
     private final RuleInfo rule;
     private final List<Diagnostic> sink;
+    private final Map<Class<?>, Object> shared;
 
-    CheckContext(ConfigTree tree, LintOptions options, RuleInfo rule, List<Diagnostic> sink) {
+    CheckContext(ConfigTree tree, LintOptions options, RuleInfo rule, List<Diagnostic> sink, Map<Class<?>, Object> shared) {
         this.tree = tree;
         this.options = options;
         this.rule = rule;
         this.sink = sink;
+        this.shared = shared;
+    }
+
+    /** A value computed once per lint run and shared by the checks that need it (an analysis pass). */
+    public <T> T shared(Class<T> key, Supplier<T> compute) {
+        Object value = shared.get(key);
+        if (value == null) {
+            value = compute.get();
+            shared.put(key, value);
+        }
+        return key.cast(value);
     }
 
     public ConfigTree tree() {

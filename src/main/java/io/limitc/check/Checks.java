@@ -8,6 +8,14 @@ import io.limitc.check.ecelerity.RegexNameCheck;
 import io.limitc.check.ecelerity.ScopeNestingCheck;
 import io.limitc.check.ecelerity.UndocumentedZeroCheck;
 import io.limitc.check.ecelerity.LimitOptionTypoCheck;
+import io.limitc.check.nginx.DroppedLimitsCheck;
+import io.limitc.check.nginx.MissingEventsCheck;
+import io.limitc.check.nginx.NginxAnalysisRule;
+import io.limitc.check.nginx.RemoteAddrKeyCheck;
+import io.limitc.check.nginx.UndefinedZoneCheck;
+import io.limitc.check.nginx.UnknownVariableCheck;
+import io.limitc.check.nginx.UnusedZoneCheck;
+import io.limitc.check.nginx.ZoneCapacityCheck;
 import io.limitc.model.Dialect;
 import io.limitc.model.RuleInfo;
 
@@ -27,12 +35,27 @@ public final class Checks {
             new RegexNameCheck(),
             new LimitOptionTypoCheck());
 
+    private static final List<Check> NGINX = nginx();
+
+    private static List<Check> nginx() {
+        List<Check> checks = new ArrayList<>(NginxAnalysisRule.ALL);
+        checks.addAll(List.of(
+                new UndefinedZoneCheck(),
+                new UnusedZoneCheck(),
+                new DroppedLimitsCheck(),
+                new RemoteAddrKeyCheck(),
+                new ZoneCapacityCheck(),
+                new UnknownVariableCheck(),
+                new MissingEventsCheck()));
+        return List.copyOf(checks);
+    }
+
     private Checks() {}
 
     public static List<Check> forDialect(Dialect dialect) {
         return switch (dialect) {
             case ECELERITY -> ECELERITY;
-            case NGINX -> List.of();
+            case NGINX -> NGINX;
         };
     }
 
@@ -40,6 +63,7 @@ public final class Checks {
     public static List<RuleInfo> rules() {
         List<RuleInfo> rules = new ArrayList<>();
         for (Check c : ECELERITY) rules.add(c.rule());
+        for (Check c : NGINX) rules.add(c.rule());
         rules.addAll(Suppressions.RULES);
         return rules;
     }

@@ -22,10 +22,11 @@ public final class Linter {
 
     public List<Diagnostic> lint(ConfigTree tree, List<Diagnostic> readingProblems) {
         List<Diagnostic> found = new ArrayList<>(readingProblems);
+        java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
         for (Check check : Checks.forDialect(tree.dialect())) {
-            check.run(new CheckContext(tree, options, check.rule(), found));
+            check.run(new CheckContext(tree, options, check.rule(), found, shared));
         }
-        List<Diagnostic> kept = Suppressions.apply(tree, found);
+        List<Diagnostic> kept = Suppressions.apply(tree, found, Checks.forDialect(tree.dialect()));
         // The same included file read from two places reports once.
         return new ArrayList<>(new TreeSet<>(kept));
     }

@@ -43,8 +43,8 @@ public final class Suppressions {
     }
 
     /** Drops suppressed diagnostics and adds the findings about the suppressions themselves. */
-    static List<Diagnostic> apply(ConfigTree tree, List<Diagnostic> diagnostics) {
-        Set<String> known = knownRules();
+    static List<Diagnostic> apply(ConfigTree tree, List<Diagnostic> diagnostics, List<Check> checks) {
+        Set<String> known = knownRules(checks);
         List<Diagnostic> problems = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
         for (SourceFile file : tree.files()) {
@@ -96,10 +96,10 @@ public final class Suppressions {
         return kept;
     }
 
-    private static Set<String> knownRules() {
+    private static Set<String> knownRules(List<Check> checks) {
         Set<String> ids = new HashSet<>();
         for (RuleInfo r : ReadingRules.ALL) ids.add(r.id());
-        for (Check c : Checks.forDialect(io.limitc.model.Dialect.ECELERITY)) ids.add(c.rule().id());
+        for (Check c : checks) ids.add(c.rule().id());
         return ids;
     }
 }

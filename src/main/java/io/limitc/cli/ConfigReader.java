@@ -1,8 +1,12 @@
 package io.limitc.cli;
 
+import io.limitc.model.Dialect;
+import io.limitc.syntax.DialectDetector;
+import io.limitc.syntax.ReadResult;
 import io.limitc.syntax.SourceLoader;
 import io.limitc.syntax.SourceLoader.Input;
 import io.limitc.syntax.ecelerity.EcelerityLoader;
+import io.limitc.syntax.nginx.NginxLoader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the files a command was given, in the chosen dialect. */
+/** Reads the files a command was given, in the chosen (or detected) dialect. */
 final class ConfigReader {
 
     private ConfigReader() {}
 
-    static EcelerityLoader.Result read(InputOptions options, Io io) {
-        if (options.dialect == InputOptions.DialectChoice.nginx) {
-            throw new UsageException("the nginx dialect is not available in this release; use --dialect ecelerity");
-        }
+    static ReadResult read(InputOptions options, Io io) {
         SourceLoader sources = new SourceLoader(io.workingDirectory());
         List<Input> inputs = new ArrayList<>();
         boolean stdinUsed = false;
@@ -46,9 +47,24 @@ final class ConfigReader {
             search.add(abs);
         }
         try {
-            return new EcelerityLoader(sources, search).load(inputs);
+            return dialect(options, inputs) == Dialect.NGINX
+                    ? new NginxLoader(sources, search).load(inputs)
+                    : new EcelerityLoader(sources, search).load(inputs);
         } catch (IOException e) {
             throw new UsageException("cannot read input: " + e.getMessage());
+        }
+    }
+
+    static Dialect dialect(InputOptions options, List<Input> inputs) throws IOException {
+        switch (options.dialect) {
+            case ecelerity:
+                return Dialect.ECELERITY;
+            case nginx:
+            case angie:
+                return Dialect.NGINX;
+            default:
+                Input first = inputs.get(0);
+                return DialectDetector.detect(first.text() != null ? first.text() : SourceLoader.read(first.path()));
         }
     }
 }

@@ -10,17 +10,43 @@ import java.util.List;
 /** The options every command that reads configuration files shares. */
 final class InputOptions {
 
-    enum DialectChoice { auto, ecelerity, nginx }
+    enum DialectChoice { auto, ecelerity, nginx, angie }
+
+    enum NginxContextChoice {
+        main, http, server, location, stream, stream_server;
+
+        String id() {
+            return name().replace('_', '-');
+        }
+    }
 
     @Option(names = "--dialect", defaultValue = "auto", paramLabel = "DIALECT",
-            description = "auto, ecelerity or nginx (default: ${DEFAULT-VALUE})")
+            description = "auto, ecelerity, nginx or angie (default: ${DEFAULT-VALUE}: nginx when a statement ends with \";\")")
     DialectChoice dialect;
 
     @Option(names = {"-I", "--include-path"}, paramLabel = "DIR",
-            description = "search DIR for relative includes not found beside the including file (repeatable)")
+            description = "search DIR for relative includes not found where the dialect looks first (repeatable)")
     List<Path> includePath = new ArrayList<>();
+
+    @Option(names = "--context", paramLabel = "BLOCK", defaultValue = "main",
+            converter = NginxContextConverter.class,
+            description = "nginx: the block the files are included in: main (a whole configuration), http, server,"
+                    + " location, stream or stream-server (default: ${DEFAULT-VALUE})")
+    NginxContextChoice context;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "configuration files, read as one configuration in order; - reads standard input")
     List<String> files = new ArrayList<>();
+
+    static final class NginxContextConverter implements picocli.CommandLine.ITypeConverter<NginxContextChoice> {
+        @Override
+        public NginxContextChoice convert(String value) {
+            try {
+                return NginxContextChoice.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "unknown context '" + value + "' (expected main, http, server, location, stream or stream-server)");
+            }
+        }
+    }
 }

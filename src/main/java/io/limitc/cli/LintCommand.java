@@ -7,7 +7,10 @@ import io.limitc.emit.LintReport;
 import io.limitc.model.Diagnostic;
 import io.limitc.model.Severity;
 import io.limitc.model.ecelerity.MomentumVersion;
-import io.limitc.syntax.ecelerity.EcelerityLoader;
+import io.limitc.syntax.ReadResult;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +36,25 @@ final class LintCommand implements Callable<Integer> {
             description = "the Momentum release the configuration is for (default: ${DEFAULT-VALUE})")
     String targetVersion;
 
+    @Option(names = "--expect-keys", paramLabel = "ZONE=N",
+            description = "nginx: warn when zone ZONE holds fewer than N keys (repeatable)")
+    List<String> expectKeys = new java.util.ArrayList<>();
+
     @Mixin
     InputOptions input;
+
+    private Map<String, Long> expectedKeys() {
+        Map<String, Long> keys = new LinkedHashMap<>();
+        for (String e : expectKeys) {
+            int eq = e.indexOf('=');
+            try {
+                keys.put(e.substring(0, eq), Long.parseLong(e.substring(eq + 1)));
+            } catch (RuntimeException ex) {
+                throw new UsageException("--expect-keys takes ZONE=N, e.g. perip=100000; got " + e);
+            }
+        }
+        return keys;
+    }
 
     LintCommand(Io io) {
         this.io = io;
@@ -48,8 +68,10 @@ final class LintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--target-version: " + e.getMessage());
         }
-        EcelerityLoader.Result read = ConfigReader.read(input, io);
-        List<Diagnostic> diagnostics = new Linter(new LintOptions(target)).lint(read.tree(), read.diagnostics());
+        ReadResult read = ConfigReader.read(input, io);
+        LintOptions options = new LintOptions(target, input.context.id(),
+                input.dialect == InputOptions.DialectChoice.angie, expectedKeys());
+        List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());
         LintReport report = new LintReport(diagnostics, List.of(read.tree()), RuleCatalog.all());
         format.write(report, io.out());
         boolean failed = report.count(Severity.ERROR) > 0 || (werror && report.count(Severity.WARNING) > 0);

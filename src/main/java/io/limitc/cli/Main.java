@@ -47,6 +47,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         } catch (StackOverflowError | OutOfMemoryError e) {
             io.err().println("limitc: the input is too large or too deeply nested to process (" + e.getClass().getSimpleName() + ")");
             return ExitCodes.USAGE;
+        } catch (Error e) {
+            io.err().println("limitc: internal error: " + e + " (please report this with the input that caused it)");
+            return ExitCodes.INTERNAL;
         }
     }
 

@@ -19,11 +19,12 @@ import java.util.Locale;
  * @param args      the values after the keyword
  * @param assigned  written with {@code =}
  * @param block     the statements inside braces, or {@code null} when there is no block
+ * @param opening   where the block's "{" is (nginx reports block directives at that line), or null
  * @param origin    the whole statement, keyword to closing brace or last value
  * @param includes  files read by an include directive, empty otherwise
  */
 public record Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned,
-                        List<Directive> block, Origin origin, List<Integer> includes) {
+                        List<Directive> block, Origin opening, Origin origin, List<Integer> includes) {
 
     public Directive {
         if (!key.equals(name.toLowerCase(Locale.ROOT))) throw new IllegalArgumentException("key must be the lower-cased name");
@@ -34,8 +35,8 @@ public record Directive(String name, String key, Origin nameAt, List<Value> args
 
     /** Derives {@link #key()}: the keyword lower-cased, as both dialects match keywords. */
     public Directive(String name, Origin nameAt, List<Value> args, boolean assigned, List<Directive> block,
-                     Origin origin, List<Integer> includes) {
-        this(name, name.toLowerCase(Locale.ROOT), nameAt, args, assigned, block, origin, includes);
+                     Origin opening, Origin origin, List<Integer> includes) {
+        this(name, name.toLowerCase(Locale.ROOT), nameAt, args, assigned, block, opening, origin, includes);
     }
 
     public boolean hasBlock() {

@@ -65,7 +65,8 @@ class LintCommandTest {
         runs.add(CliRunner.run(dir, "lint", "--format", "xml", "a.conf"));
         runs.add(CliRunner.run(dir, "lint", "--include-path", "nope", "a.conf"));
         runs.add(CliRunner.run(dir, "lint", "--target-version", "five", "a.conf"));
-        runs.add(CliRunner.run(dir, "lint", "--dialect", "nginx", "a.conf"));
+        runs.add(CliRunner.run(dir, "lint", "--context", "upstream", "a.conf"));
+        runs.add(CliRunner.run(dir, "lint", "--expect-keys", "perip", "a.conf"));
         runs.add(CliRunner.run(dir, "lint", "-", "-"));
         runs.add(CliRunner.run(dir, "lint", "."));
         runs.add(CliRunner.run(dir, "lint"));

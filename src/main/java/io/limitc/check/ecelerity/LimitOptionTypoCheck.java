@@ -30,29 +30,11 @@ public final class LimitOptionTypoCheck implements Check {
             if (Scopes.coreScope(enclosing).equals(io.limitc.model.ecelerity.MomentumScopes.HOST)) return;
             String key = d.key();
             for (LimitOption o : LimitOptions.all()) {
-                if (Math.abs(o.name().length() - key.length()) <= 2 && distance(key, o.name()) <= 2) {
+                if (Math.abs(o.name().length() - key.length()) <= 2 && io.limitc.check.EditDistance.between(key, o.name()) <= 2) {
                     ctx.report(d.nameAt(), key + " is not a Momentum limit option; did you mean " + o.name() + "?");
                     return;
                 }
             }
         });
-    }
-
-    /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

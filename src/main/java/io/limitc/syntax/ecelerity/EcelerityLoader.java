@@ -5,6 +5,7 @@ import io.limitc.model.Diagnostic;
 import io.limitc.model.Dialect;
 import io.limitc.model.Origin;
 import io.limitc.model.SourceFile;
+import io.limitc.syntax.ReadResult;
 import io.limitc.syntax.SourceLoader;
 import io.limitc.syntax.SourceLoader.Input;
 import io.limitc.model.ReadingRules;
@@ -28,9 +29,6 @@ import java.util.stream.Stream;
  */
 public final class EcelerityLoader {
 
-    /** What was read, and every problem found while reading. */
-    public record Result(ConfigTree tree, List<Diagnostic> diagnostics) {}
-
     private final SourceLoader sources;
     private final List<Path> searchPath;
     private final List<SourceFile> files = new ArrayList<>();
@@ -51,7 +49,7 @@ public final class EcelerityLoader {
      *
      * @throws IOException when an input itself cannot be read (a usage problem, not a finding)
      */
-    public Result load(List<Input> inputs) throws IOException {
+    public ReadResult load(List<Input> inputs) throws IOException {
         List<Integer> roots = new ArrayList<>();
         for (Input input : inputs) {
             if (input.path() == null) {
@@ -62,7 +60,7 @@ public final class EcelerityLoader {
                 roots.add(known != null ? known : parse(key, input.display(), SourceLoader.read(input.path()), null));
             }
         }
-        return new Result(new ConfigTree(Dialect.ECELERITY, files, roots), List.copyOf(diagnostics));
+        return new ReadResult(new ConfigTree(Dialect.ECELERITY, files, roots), List.copyOf(diagnostics));
     }
 
     private int parse(Path path, String display, String text, Origin includedAt) {

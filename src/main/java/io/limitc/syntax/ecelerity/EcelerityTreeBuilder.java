@@ -65,7 +65,7 @@ final class EcelerityTreeBuilder {
             Value v = value(st.assigned);
             if (v == null) return null;
             if (isInclude(key)) return include(name, nameAt, v, true, whole);
-            return new Directive(name, nameAt, List.of(v), true, null, whole, List.of());
+            return new Directive(name, nameAt, List.of(v), true, null, null, whole, List.of());
         }
         BlockContext block = st.block();
         if (st.names.size() > 1) {
@@ -90,7 +90,7 @@ final class EcelerityTreeBuilder {
             // statements in the wrong scope would bury the one real error in a cascade.
             boolean unclosed = block.RBRACE() == null || block.RBRACE().getSymbol().getTokenIndex() < 0;
             List<Directive> body = unclosed ? List.of() : statements(block.statement());
-            return new Directive(name, nameAt, args, false, body, whole, List.of());
+            return new Directive(name, nameAt, args, false, body, Positions.of(file, block.LBRACE().getSymbol()), whole, List.of());
         }
         Value v = args.get(0);
         if (isInclude(key)) return include(name, nameAt, v, false, whole);
@@ -102,7 +102,7 @@ final class EcelerityTreeBuilder {
                     : "expected \"=\" between " + name + " and its value " + written;
             error(s.origin(), message);
         }
-        return new Directive(name, nameAt, args, false, null, whole, List.of());
+        return new Directive(name, nameAt, args, false, null, null, whole, List.of());
     }
 
     private void error(Origin at, String message) {
@@ -123,7 +123,7 @@ final class EcelerityTreeBuilder {
             diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, v.origin(),
                     name + " takes one path, as a word or a quoted string"));
         }
-        return new Directive(name, nameAt, List.of(v), assigned, null, whole, read);
+        return new Directive(name, nameAt, List.of(v), assigned, null, null, whole, read);
     }
 
     private Value value(ValueContext ctx) {

@@ -17,7 +17,7 @@ class MomentumLimitsTest {
     private static List<LimitSetting> exampleSite() throws Exception {
         Path dir = Path.of("testdata/ecelerity/example-site");
         SourceLoader sources = new SourceLoader(dir);
-        EcelerityLoader.Result read = new EcelerityLoader(sources, List.of())
+        io.limitc.syntax.ReadResult read = new EcelerityLoader(sources, List.of())
                 .load(List.of(SourceLoader.Input.file(sources, dir.resolve("ecelerity.conf"))));
         assertTrue(read.diagnostics().isEmpty(), read.diagnostics().toString());
         return MomentumLimits.of(read.tree());

@@ -3,8 +3,9 @@ package io.limitc.syntax;
 import io.limitc.model.Dialect;
 
 /**
- * Tells nginx from Momentum by the one thing Momentum never has: a statement ended by
- * ";" (ignoring comments and quoted text). Files with neither read as Momentum.
+ * Tells nginx from Momentum by what Momentum never has: a statement ended by ";"
+ * (ignoring comments and quoted text), or a line opening one of nginx's own blocks
+ * ({@code http}, {@code events}, {@code server}, ...). Anything else reads as Momentum.
  */
 public final class DialectDetector {
 
@@ -37,6 +38,9 @@ public final class DialectDetector {
                 default -> { }
             }
         }
-        return Dialect.ECELERITY;
+        return NGINX_BLOCK.matcher(text).find() ? Dialect.NGINX : Dialect.ECELERITY;
     }
+
+    private static final java.util.regex.Pattern NGINX_BLOCK = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(events|http|stream|mail|server|location|upstream)\\b[^\\n{=]*\\{");
 }

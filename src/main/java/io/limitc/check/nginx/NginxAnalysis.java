@@ -111,6 +111,8 @@ final class NginxAnalysis {
         NginxContext context = NginxContext.of(start, enclosing);
         Object level = enclosing.isEmpty() ? ROOT : enclosing.get(enclosing.size() - 1);
         if (d.hasBlock() && !parents.containsKey(d)) parents.put(d, level);
+        // a file included twice is read twice by nginx: each reading of a map starts afresh
+        if (d.hasBlock()) mapDefaults.remove(d);
         if (context == NginxContext.UNKNOWN) return;
         if (context == NginxContext.RAW) {
             rawEntry(d, enclosing.get(enclosing.size() - 1));

@@ -58,6 +58,8 @@ final class NginxAnalysis {
     final List<Problem> problems = new ArrayList<>();
     final Map<String, Zone> zones = new LinkedHashMap<>();
     final List<Limit> limits = new ArrayList<>();
+    /** The limits of each level, for the duplicate check. */
+    private final Map<Object, List<Limit>> limitsByLevel = new IdentityHashMap<>();
     /** Zone names some limit_conn_zone tried to declare, valid or not (no "undefined" cascade). */
     final Set<String> attempted = new java.util.HashSet<>();
     /** Each level's parent level, for inheritance. */
@@ -272,13 +274,14 @@ final class NginxAnalysis {
             return;
         }
         if (zone == null) zones.put(name, new Zone(name, tag, 0));
-        for (Limit l : limits) {
-            if (l.level() == level && l.zone().equals(name) && l.written() != d) {
+        List<Limit> here = limitsByLevel.computeIfAbsent(level, k -> new ArrayList<>());
+        for (Limit l : here) {
+            if (l.zone().equals(name) && l.written() != d) {
                 problem("duplicate-directive", d, d.nameAt(), "\"limit_conn\" directive is duplicate",
                         "zone \"" + name + "\" is already limited at " + l.written().nameAt().position() + " in this block");
                 return;
             }
-            if (l.level() == level && l.written() == d) {
+            if (l.written() == d) {
                 // the same file included twice into one block: nginx reads it twice
                 problem("duplicate-directive", d, d.nameAt(), "\"limit_conn\" directive is duplicate");
                 return;
@@ -295,7 +298,9 @@ final class NginxAnalysis {
                     "the counter is 16 bits: the limit is at most 65535");
             return;
         }
-        limits.add(new Limit(name, tag, d, level));
+        Limit limit = new Limit(name, tag, d, level);
+        limits.add(limit);
+        here.add(limit);
     }
 
     /** ngx_atoi: decimal digits only; anything else (or overflow) is -1. */

@@ -43,6 +43,18 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    /** Angie when asked for, or when the configuration uses directives only Angie has. */
+    private boolean angie(ReadResult read) {
+        if (input.dialect == InputOptions.DialectChoice.angie) return true;
+        if (input.dialect != InputOptions.DialectChoice.auto) return false;
+        boolean[] found = {false};
+        read.tree().walk((d, enclosing) -> found[0] |= ANGIE_ONLY.contains(d.name()));
+        return found[0];
+    }
+
+    private static final java.util.Set<String> ANGIE_ONLY = java.util.Set.of("acme_client", "acme",
+            "prometheus_template", "prometheus", "metric_complex_zone", "metric_zone", "metric");
+
     private Map<String, Long> expectedKeys() {
         Map<String, Long> keys = new LinkedHashMap<>();
         for (String e : expectKeys) {
@@ -69,8 +81,7 @@ final class LintCommand implements Callable<Integer> {
             throw new UsageException("--target-version: " + e.getMessage());
         }
         ReadResult read = ConfigReader.read(input, io);
-        LintOptions options = new LintOptions(target, input.context.id(),
-                input.dialect == InputOptions.DialectChoice.angie, expectedKeys());
+        LintOptions options = new LintOptions(target, input.context.id(), angie(read), expectedKeys());
         List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());
         LintReport report = new LintReport(diagnostics, List.of(read.tree()), RuleCatalog.all());
         format.write(report, io.out());

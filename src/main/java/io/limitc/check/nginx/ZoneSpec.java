@@ -17,7 +17,8 @@ record ZoneSpec(String name, long size, String error, String help) {
             return fail("invalid zone size \"" + param + "\"", "a size is a whole number with an optional k or m suffix (no g)");
         }
         if (size < NginxAnalysis.MIN_ZONE) {
-            return fail("zone \"" + param + "\" is too small", "the smallest zone is 32k (8 pages of 4 KiB)");
+            return fail("zone \"" + param + "\" is too small", "it would hold about " + states64(size)
+                    + " states of 64 bytes; the smallest zone is 32k (8 pages of 4 KiB), 1m holds about " + states64(1 << 20));
         }
         String name = spec.substring(0, colon);
         if (name.isEmpty()) return fail("\"limit_conn_zone\" must have \"zone\" parameter", "give the zone a name: zone=NAME:SIZE");

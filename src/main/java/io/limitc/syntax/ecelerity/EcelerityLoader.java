@@ -5,6 +5,7 @@ import io.limitc.model.Diagnostic;
 import io.limitc.model.Dialect;
 import io.limitc.model.Origin;
 import io.limitc.model.SourceFile;
+import io.limitc.syntax.IncludeChain;
 import io.limitc.syntax.ReadResult;
 import io.limitc.syntax.SourceLoader;
 import io.limitc.syntax.SourceLoader.Input;
@@ -34,10 +35,7 @@ public final class EcelerityLoader {
     private final List<SourceFile> files = new ArrayList<>();
     private final Map<Path, Integer> indexByPath = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    /** The files being read, outermost first, with the include that led into each. */
-    private final List<Step> chain = new ArrayList<>();
-
-    private record Step(Path file, String display, Origin includedAt) {}
+    private final IncludeChain chain = new IncludeChain();
 
     public EcelerityLoader(SourceLoader sources, List<Path> searchPath) {
         this.sources = sources;
@@ -55,7 +53,7 @@ public final class EcelerityLoader {
             if (input.path() == null) {
                 roots.add(parse(null, input.display(), input.text(), null));
             } else {
-                Path key = identity(input.path());
+                Path key = IncludeChain.identity(input.path());
                 Integer known = indexByPath.get(key);
                 roots.add(known != null ? known : parse(key, input.display(), SourceLoader.read(input.path()), null));
             }
@@ -67,11 +65,11 @@ public final class EcelerityLoader {
         int index = files.size();
         files.add(null); // reserved: included files take later indexes
         if (path != null) indexByPath.put(path, index);
-        chain.add(new Step(path, display, includedAt));
+        chain.enter(path, display, includedAt);
         Path dir = path == null ? sources.base() : path.getParent();
         EcelerityFileParser.Result parsed = EcelerityFileParser.parse(display, text,
                 (included, at) -> resolve(dir, included, at));
-        chain.remove(chain.size() - 1);
+        chain.leave();
         files.set(index, new SourceFile(display, Dialect.ECELERITY, text, parsed.directives(), parsed.comments()));
         diagnostics.addAll(parsed.diagnostics());
         return index;
@@ -105,12 +103,11 @@ public final class EcelerityLoader {
     }
 
     private Integer include(Path file, Origin at) {
-        Path key = identity(file);
-        for (int i = 0; i < chain.size(); i++) {
-            if (key.equals(chain.get(i).file())) {
-                diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_CYCLE, at, "include cycle: " + cycle(i, at)));
-                return null;
-            }
+        Path key = IncludeChain.identity(file);
+        String cycle = chain.cycle(key, at);
+        if (cycle != null) {
+            diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_CYCLE, at, cycle));
+            return null;
         }
         Integer known = indexByPath.get(key);
         if (known != null) return known;
@@ -123,18 +120,6 @@ public final class EcelerityLoader {
             return null;
         }
         return parse(key, sources.display(file), text, at);
-    }
-
-    /** {@code a.conf:3 includes b.conf, b.conf:1 includes a.conf}, from the file that repeats. */
-    private String cycle(int from, Origin closing) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from + 1; i < chain.size(); i++) {
-            Origin at = chain.get(i).includedAt();
-            sb.append(at.file()).append(':').append(at.line()).append(" includes ").append(chain.get(i).display())
-                    .append(", ");
-        }
-        return sb.append(closing.file()).append(':').append(closing.line()).append(" includes ")
-                .append(chain.get(from).display()).toString();
     }
 
     private Path locate(Path dir, String included) {
@@ -160,14 +145,6 @@ public final class EcelerityLoader {
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
                     "cannot list included directory " + sources.display(dir) + ": " + reason(e)));
             return List.of();
-        }
-    }
-
-    private static Path identity(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
         }
     }
 

@@ -7,6 +7,7 @@ import io.limitc.model.Directive;
 import io.limitc.model.Origin;
 import io.limitc.model.ReadingRules;
 import io.limitc.model.SourceFile;
+import io.limitc.syntax.IncludeChain;
 import io.limitc.syntax.ReadResult;
 import io.limitc.syntax.SourceLoader;
 import io.limitc.syntax.SourceLoader.Input;
@@ -37,9 +38,7 @@ public final class NginxLoader {
     private final List<SourceFile> files = new ArrayList<>();
     private final Map<Path, Integer> indexByPath = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final List<Path> chain = new ArrayList<>();
-    private final List<String> chainDisplay = new ArrayList<>();
-    private final List<Origin> chainIncludedAt = new ArrayList<>();
+    private final IncludeChain chain = new IncludeChain();
     private Path prefix;
 
     /** @param searchPath directories tried after the configuration prefix (a limitc extension) */
@@ -57,7 +56,7 @@ public final class NginxLoader {
             if (input.path() == null) {
                 roots.add(parse(null, input.display(), input.text(), null));
             } else {
-                Path key = identity(input.path());
+                Path key = IncludeChain.identity(input.path());
                 Integer known = indexByPath.get(key);
                 roots.add(known != null ? known : parse(key, input.display(), SourceLoader.read(input.path()), null));
             }
@@ -68,13 +67,9 @@ public final class NginxLoader {
     private int parse(Path path, String display, String text, Origin includedAt) {
         int index = files.size();
         files.add(null);
-        chain.add(path);
-        chainDisplay.add(display);
-        chainIncludedAt.add(includedAt);
+        chain.enter(path, display, includedAt);
         NginxFileParser.Result parsed = NginxFileParser.parse(display, text, this::resolve);
-        chain.remove(chain.size() - 1);
-        chainDisplay.remove(chainDisplay.size() - 1);
-        chainIncludedAt.remove(chainIncludedAt.size() - 1);
+        chain.leave();
         files.set(index, new SourceFile(display, Dialect.NGINX, text, parsed.directives(), parsed.comments()));
         if (path != null) indexByPath.put(path, index);
         diagnostics.addAll(parsed.diagnostics());
@@ -115,16 +110,10 @@ public final class NginxLoader {
     }
 
     private Integer include(Path file, Origin at) {
-        Path key = identity(file);
-        int cycleStart = chain.indexOf(key);
-        if (cycleStart >= 0) {
-            StringBuilder sb = new StringBuilder("include cycle: ");
-            for (int i = cycleStart + 1; i < chain.size(); i++) {
-                Origin via = chainIncludedAt.get(i);
-                sb.append(via.file()).append(':').append(via.line()).append(" includes ").append(chainDisplay.get(i)).append(", ");
-            }
-            sb.append(at.file()).append(':').append(at.line()).append(" includes ").append(chainDisplay.get(cycleStart));
-            diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_CYCLE, at, sb.toString(),
+        Path key = IncludeChain.identity(file);
+        String cycle = chain.cycle(key, at);
+        if (cycle != null) {
+            diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_CYCLE, at, cycle,
                     "nginx itself crashes on this (segmentation fault, no message)"));
             return null;
         }
@@ -170,13 +159,5 @@ public final class NginxLoader {
             if (p.getName(i).toString().startsWith(".") && !pattern.getName(i).toString().startsWith(".")) return true;
         }
         return false;
-    }
-
-    private static Path identity(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
     }
 }

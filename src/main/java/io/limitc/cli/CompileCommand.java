@@ -1,0 +1,85 @@
+package io.limitc.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limitc.check.LintOptions;
+import io.limitc.check.Linter;
+import io.limitc.compile.CompiledJson;
+import io.limitc.compile.Origins;
+import io.limitc.compile.momentum.MomentumCompiler;
+import io.limitc.compile.momentum.MomentumIndex;
+import io.limitc.compile.nginx.NginxCompiler;
+import io.limitc.emit.DiagnosticFormat;
+import io.limitc.emit.LintReport;
+import io.limitc.model.Diagnostic;
+import io.limitc.model.Dialect;
+import io.limitc.model.Severity;
+import io.limitc.model.ecelerity.MomentumVersion;
+import io.limitc.syntax.ReadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile configuration files into one versioned JSON runtime limiter configuration.")
+final class CompileCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", description = "write here (default: standard output)")
+    Path output;
+
+    @Option(names = "--format", defaultValue = "human", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "how problems are reported on standard error: human, short, json, sarif or github")
+    DiagnosticFormat format;
+
+    @Mixin
+    InputOptions input;
+
+    CompileCommand(Io io) {
+        this.io = io;
+    }
+
+    /** Reads and lints; null when lint found errors (they are printed to standard error). */
+    static ReadResult checked(InputOptions input, Io io, DiagnosticFormat format) {
+        ReadResult read = ConfigReader.read(input, io);
+        LintOptions options = new LintOptions(MomentumVersion.V5_3, input.context.id(),
+                input.dialect == InputOptions.DialectChoice.angie, Map.of());
+        List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());
+        if (!diagnostics.isEmpty()) {
+            format.write(new LintReport(diagnostics, List.of(read.tree()), RuleCatalog.all()), io.err());
+        }
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? null : read;
+    }
+
+    @Override
+    public Integer call() {
+        ReadResult read = checked(input, io, format);
+        if (read == null) {
+            io.err().println("limitc: not compiled: fix the errors above");
+            return ExitCodes.FINDINGS;
+        }
+        Origins origins = new Origins(io.workingDirectory(), input.files.get(0).equals("-") ? null : Path.of(input.files.get(0)));
+        ObjectNode compiled = read.tree().dialect() == Dialect.NGINX
+                ? new NginxCompiler(read.tree(), input.context.id()).compile(origins)
+                : MomentumCompiler.compile(MomentumIndex.of(read.tree()), origins);
+        String text = CompiledJson.write(compiled);
+        if (output == null) {
+            io.out().print(text);
+        } else {
+            try {
+                Files.writeString(io.workingDirectory().resolve(output), text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + output + ": " + e.getMessage());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package io.limitc.compile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limitc.model.Origin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The compiled configuration's JSON: {@code format} {@value #FORMAT} (the major version
+ * changes only with an incompatible change), written deterministically: object keys
+ * sorted, lists sorted by name, no timestamps and no absolute paths.
+ */
+public final class CompiledJson {
+
+    public static final String FORMAT = "limitc-compiled/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CompiledJson() {}
+
+    public static ObjectNode root(String dialect) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", FORMAT);
+        root.put("dialect", dialect);
+        return root;
+    }
+
+    public static void origin(ObjectNode node, Origin o) {
+        if (o == null) {
+            node.putNull("origin");
+            return;
+        }
+        node.putObject("origin").put("file", o.file()).put("line", o.line()).put("column", o.column());
+    }
+
+    /** Splits limits into the concurrency and rate lists, sorted by name. */
+    public static void limits(ObjectNode root, List<CompiledLimit> limits) {
+        ArrayNode concurrency = root.putArray("concurrency_limits");
+        ArrayNode rate = root.putArray("rate_limits");
+        List<CompiledLimit> sorted = new ArrayList<>(limits);
+        sorted.sort(Comparator.comparing(CompiledLimit::name));
+        for (CompiledLimit l : sorted) {
+            ObjectNode n = (l.type().equals("rate") ? rate : concurrency).addObject();
+            n.put("name", l.name());
+            n.put("limit", l.limit());
+            if (l.type().equals("rate")) {
+                n.put("periodSeconds", l.periodSeconds());
+                n.put("rate", l.rate());
+            }
+            ArrayNode key = n.putArray("key");
+            l.key().forEach(key::add);
+            n.put("scope", l.scope());
+            n.put("cluster", l.cluster());
+            n.put("option", l.option());
+            origin(n, l.origin());
+        }
+    }
+
+    /** Deterministic text: keys sorted at every level, lists kept in their (already sorted) order. */
+    public static String write(JsonNode root) {
+        try {
+            return MAPPER.writeValueAsString(sorted(root)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            TreeMap<String, JsonNode> fields = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                fields.put(e.getKey(), sorted(e.getValue()));
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            fields.forEach(out::set);
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(n -> out.add(sorted(n)));
+            return out;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,28 @@
+package io.limitc.compile;
+
+import io.limitc.model.Origin;
+
+import java.nio.file.Path;
+
+/**
+ * Origins in compiled output name files relative to the first input's directory, so the
+ * same configuration compiles to the same bytes wherever it is checked out.
+ */
+public final class Origins {
+
+    private final Path workingDirectory;
+    private final Path base;
+
+    public Origins(Path workingDirectory, Path firstInput) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.base = firstInput == null ? this.workingDirectory
+                : this.workingDirectory.resolve(firstInput).toAbsolutePath().normalize().getParent();
+    }
+
+    public Origin relative(Origin o) {
+        if (o == null) return null;
+        Path abs = workingDirectory.resolve(o.file()).normalize();
+        String file = abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : o.file();
+        return new Origin(file, o.line(), o.column(), o.endLine(), o.endColumn());
+    }
+}

@@ -1,0 +1,158 @@
+package io.limitc.compile.momentum;
+
+import io.limitc.model.ConfigTree;
+import io.limitc.model.Directive;
+import io.limitc.model.Value;
+import io.limitc.model.ecelerity.LimitOption;
+import io.limitc.model.ecelerity.LimitOptions;
+import io.limitc.model.ecelerity.MomentumScopes;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The outbound scopes of a Momentum configuration, merged as Momentum merges repeated
+ * stanzas (also across includes), each with the limit options set in it; the later of two
+ * assignments wins. Inbound limits (listeners, pathways) are kept apart, with their scope.
+ */
+public final class MomentumIndex {
+
+    /** One limit option as the merged scope has it. */
+    public record Setting(LimitOption option, Value value, Directive written, Scope scope) {}
+
+    public enum Kind { GLOBAL, GROUP, BINDING, DOMAIN, HOST }
+
+    /** A merged stanza (or the global scope) and what is set in it. */
+    public static final class Scope {
+        public final Kind kind;
+        public final String name;
+        /** Stable, readable: {@code binding:b1/domain:gmail.com}; the base of generated limit names. */
+        public final String label;
+        public final Scope parent;
+        public final Directive declared;
+        public final Map<String, Setting> settings = new LinkedHashMap<>();
+        /** bind_address and ehlo_hostname: what makes a binding an egress source. */
+        public final Map<String, Directive> attributes = new LinkedHashMap<>();
+        final List<Scope> domains = new ArrayList<>();
+        final List<Scope> hosts = new ArrayList<>();
+        final Map<String, Scope> children = new LinkedHashMap<>();
+        private final Pattern regex;
+
+        Scope(Kind kind, String name, Scope parent, Directive declared) {
+            this.kind = kind;
+            this.name = name;
+            this.parent = parent;
+            this.declared = declared;
+            String own = kind == Kind.GLOBAL ? "global" : kind.name().toLowerCase(Locale.ROOT)
+                    .replace("group", "binding_group") + ":" + name;
+            this.label = parent == null || parent.kind == Kind.GLOBAL ? own : parent.label + "/" + own;
+            this.regex = (kind == Kind.DOMAIN || kind == Kind.HOST) && MomentumScopes.isRegexName(name)
+                    ? compile(name.substring(1, name.length() - 1)) : null;
+        }
+
+        /** The binding_group of a binding scope, or null. */
+        public Scope group() {
+            return parent != null && parent.kind == Kind.GROUP ? parent : null;
+        }
+
+        boolean matches(String target) {
+            return regex != null ? regex.matcher(target).find() : name.equalsIgnoreCase(target);
+        }
+
+        boolean isRegex() {
+            return regex != null;
+        }
+    }
+
+    /** A limit written in an inbound scope (listener, listen, peer, pathway). */
+    public record InboundSetting(Setting setting, String scopePath) {}
+
+    public final Scope global = new Scope(Kind.GLOBAL, null, null, null);
+    public final Map<String, Scope> bindings = new LinkedHashMap<>();
+    public final Map<String, Scope> groups = new LinkedHashMap<>();
+    public final List<InboundSetting> inbound = new ArrayList<>();
+    /** Every scope in declaration order. */
+    public final List<Scope> scopes = new ArrayList<>(List.of(global));
+
+    private final Map<Directive, Scope> scopeOf = new IdentityHashMap<>();
+    private static final java.util.Set<String> SOURCE_ATTRIBUTES = java.util.Set.of("bind_address", "ehlo_hostname");
+
+    public static MomentumIndex of(ConfigTree tree) {
+        MomentumIndex index = new MomentumIndex();
+        tree.walk(index::visit);
+        return index;
+    }
+
+    private void visit(Directive d, List<Directive> enclosing) {
+        Scope parent = enclosing.isEmpty() ? global : scopeOf.get(enclosing.get(enclosing.size() - 1));
+        if (d.hasBlock()) {
+            Kind kind = switch (d.key()) {
+                case MomentumScopes.BINDING_GROUP -> Kind.GROUP;
+                case MomentumScopes.BINDING -> Kind.BINDING;
+                case MomentumScopes.DOMAIN -> Kind.DOMAIN;
+                case MomentumScopes.HOST -> Kind.HOST;
+                default -> null;
+            };
+            if (kind != null && parent != null && d.instanceName() != null) scopeOf.put(d, scope(kind, d, parent));
+            return;
+        }
+        LimitOption option = LimitOptions.get(d.key());
+        if (option == null && parent != null && SOURCE_ATTRIBUTES.contains(d.key()) && !d.args().isEmpty()) {
+            parent.attributes.put(d.key(), d);
+        }
+        if (option == null || d.args().isEmpty() || !d.includes().isEmpty()) return;
+        if (parent == null) {
+            StringBuilder path = new StringBuilder();
+            for (Directive e : enclosing) path.append(path.length() == 0 ? "" : " > ").append(e.describe());
+            inbound.add(new InboundSetting(new Setting(option, d.args().get(0), d, null), path.toString()));
+            return;
+        }
+        // Later assignments shadow earlier ones in the same (merged) scope.
+        parent.settings.remove(option.name());
+        parent.settings.put(option.name(), new Setting(option, d.args().get(0), d, parent));
+    }
+
+    private Scope scope(Kind kind, Directive d, Scope parent) {
+        String name = d.instanceName();
+        String mergeKey = kind + ":" + MomentumScopes.mergeName(d.key(), name);
+        Scope existing = parent.children.get(mergeKey);
+        if (existing != null) return existing;
+        if (kind == Kind.BINDING && bindings.containsKey(name)) return bindings.get(name);
+        Scope s = new Scope(kind, name, parent, d);
+        parent.children.put(mergeKey, s);
+        scopes.add(s);
+        switch (kind) {
+            case GROUP -> groups.put(name, s);
+            case BINDING -> bindings.put(name, s);
+            case DOMAIN -> parent.domains.add(s);
+            case HOST -> parent.hosts.add(s);
+            default -> { }
+        }
+        return s;
+    }
+
+    /** Exact names beat regexes; regexes are tried in declaration order (ecelerity.md §2.1). */
+    static Scope match(List<Scope> candidates, String target) {
+        if (target == null) return null;
+        for (Scope s : candidates) {
+            if (!s.isRegex() && s.matches(target)) return s;
+        }
+        for (Scope s : candidates) {
+            if (s.isRegex() && s.matches(target)) return s;
+        }
+        return null;
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex.replace("(?P<", "(?<"));
+        } catch (RuntimeException e) {
+            return Pattern.compile(Pattern.quote(regex));
+        }
+    }
+}

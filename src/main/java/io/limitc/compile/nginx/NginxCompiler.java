@@ -1,0 +1,217 @@
+package io.limitc.compile.nginx;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limitc.compile.CompiledJson;
+import io.limitc.compile.CompiledLimit;
+import io.limitc.compile.Origins;
+import io.limitc.model.ConfigTree;
+import io.limitc.model.Directive;
+import io.limitc.model.Value;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles an nginx or Angie configuration: each limit_conn_zone is a zone (key, size, the
+ * 64-byte states it holds), each limit_conn a concurrency limit on its zone; every http,
+ * server, location and if block (and stream and its servers) gets its effective limit_conn
+ * list after nginx's replace-not-merge inheritance, and its own effective dry run, status
+ * and log level, each inherited independently (nginx.md §2.5).
+ */
+public final class NginxCompiler {
+
+    private static final Set<String> LIMIT_BLOCKS = Set.of("http", "server", "location", "if", "limit_except", "stream");
+
+    /** One block where limits apply, with what it declares itself. */
+    public static final class Block {
+        public final Directive directive;
+        public final Block parent;
+        public final String context;
+        public final List<Directive> ownLimits = new ArrayList<>();
+        public final Map<String, Directive> ownSettings = new LinkedHashMap<>();
+
+        Block(Directive directive, Block parent, String context) {
+            this.directive = directive;
+            this.parent = parent;
+            this.context = context;
+        }
+
+        /** The limit_conn lines in force here: its own, or else its parent's (replaced, never merged). */
+        public List<Directive> effectiveLimits() {
+            for (Block b = this; b != null; b = b.parent) {
+                if (!b.ownLimits.isEmpty()) return b.ownLimits;
+            }
+            return List.of();
+        }
+
+        /** The nearest block that sets the directive, or null (nginx's default applies). */
+        public Directive effective(String setting) {
+            for (Block b = this; b != null; b = b.parent) {
+                Directive d = b.ownSettings.get(setting);
+                if (d != null) return d;
+            }
+            return null;
+        }
+
+        public boolean stream() {
+            return context.startsWith("stream");
+        }
+
+        /** {@code location /api/} in {@code server s1.example.com}: how an operator names the block. */
+        public String selector() {
+            StringBuilder sb = new StringBuilder(directive.name());
+            for (Value v : directive.args()) sb.append(' ').append(v instanceof Value.Scalar s ? s.text() : v.toString());
+            if (directive.name().equals("server")) {
+                for (Directive d : directive.block()) {
+                    if (d.name().equals("server_name") && !d.args().isEmpty()) {
+                        return sb.append(' ').append(((Value.Scalar) d.args().get(0)).text()).toString();
+                    }
+                    if (d.name().equals("listen") && !d.args().isEmpty()) {
+                        sb.append(" listen=").append(((Value.Scalar) d.args().get(0)).text());
+                        return sb.toString();
+                    }
+                }
+            }
+            return sb.toString();
+        }
+
+        public String path() {
+            return parent == null ? selector() : parent.path() + " > " + selector();
+        }
+    }
+
+    /** A limit_conn_zone. */
+    public record Zone(String name, String key, long size, boolean stream, Directive written) {
+        /** About how many 64-byte states (keys up to 28 bytes) the zone holds (nginx.md §2.7). */
+        public long states() {
+            return Math.max(0, size / (4096 + 24) - 1) * 64;
+        }
+    }
+
+    public final List<Block> blocks = new ArrayList<>();
+    public final Map<String, Zone> zones = new LinkedHashMap<>();
+    private final Map<Directive, Block> blockOf = new IdentityHashMap<>();
+
+    public NginxCompiler(ConfigTree tree, String context) {
+        Block root = context.equals("main") ? null : new Block(
+                new Directive(context.replace("-server", ""), null, List.of(), false, List.of(), null,
+                        new io.limitc.model.Origin("<context>", 1, 1, 1, 1), List.of()), null, context);
+        if (root != null) blocks.add(root);
+        tree.walk((d, enclosing) -> visit(d, enclosing, root));
+    }
+
+    private void visit(Directive d, List<Directive> enclosing, Block root) {
+        Block parent = root;
+        if (!enclosing.isEmpty()) {
+            parent = blockOf.get(enclosing.get(enclosing.size() - 1));
+            if (parent == null) return; // inside map, upstream, events, a module's block...
+        }
+        if (d.hasBlock()) {
+            if (!LIMIT_BLOCKS.contains(d.name())) return;
+            String context = parent == null ? d.name() : parent.stream() ? "stream-" + d.name() : d.name();
+            Block b = new Block(d, parent, context);
+            blocks.add(b);
+            blockOf.put(d, b);
+            return;
+        }
+        if (parent == null) return;
+        switch (d.name()) {
+            case "limit_conn" -> {
+                if (d.args().size() == 2) parent.ownLimits.add(d);
+            }
+            case "limit_conn_dry_run", "limit_conn_status", "limit_conn_log_level" -> {
+                if (d.args().size() == 1) parent.ownSettings.put(d.name(), d);
+            }
+            case "limit_conn_zone" -> zone(d, parent.stream());
+            default -> { }
+        }
+    }
+
+    private void zone(Directive d, boolean stream) {
+        if (d.args().size() != 2 || !(d.args().get(1) instanceof Value.Scalar p) || !p.text().startsWith("zone=")) return;
+        String spec = p.text().substring(5);
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        long size = colon < 0 ? 0 : parseSize(spec.substring(colon + 1));
+        zones.putIfAbsent(name, new Zone(name, ((Value.Scalar) d.args().get(0)).text(), size, stream, d));
+    }
+
+    static long parseSize(String s) {
+        if (s.isEmpty()) return 0;
+        char unit = Character.toLowerCase(s.charAt(s.length() - 1));
+        long scale = unit == 'k' ? 1024 : unit == 'm' ? 1024 * 1024 : 1;
+        try {
+            return Long.parseLong(scale == 1 ? s : s.substring(0, s.length() - 1)) * scale;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The compiled limit one limit_conn line is. */
+    public CompiledLimit limit(Directive lc, Origins origins) {
+        String zoneName = ((Value.Scalar) lc.args().get(0)).text();
+        Zone zone = zones.get(zoneName);
+        long n;
+        try {
+            n = Long.parseLong(((Value.Scalar) lc.args().get(1)).text());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        io.limitc.model.Origin o = origins.relative(lc.nameAt());
+        return new CompiledLimit(zoneName + "@" + o.file() + ":" + o.line(), "concurrency", n,
+                0, zone == null ? List.of() : List.of(zone.key()), "zone " + zoneName, false, "limit_conn", o);
+    }
+
+    public static String setting(Directive d, String fallback) {
+        return d == null ? fallback : ((Value.Scalar) d.args().get(0)).text().toLowerCase(Locale.ROOT);
+    }
+
+    public ObjectNode compile(Origins origins) {
+        ObjectNode root = CompiledJson.root("nginx");
+        root.putArray("settings");
+        root.putArray("sources");
+        root.putArray("pools");
+        ObjectNode nginx = root.putObject("rules").putObject("nginx");
+        ArrayNode zoneList = nginx.putArray("zones");
+        for (Zone z : zones.values()) {
+            ObjectNode n = zoneList.addObject();
+            n.put("name", z.name());
+            n.put("key", z.key());
+            n.put("size", z.size());
+            n.put("states", z.states());
+            n.put("stream", z.stream());
+            CompiledJson.origin(n, origins.relative(z.written().nameAt()));
+        }
+        List<CompiledLimit> limits = new ArrayList<>();
+        ArrayNode blockList = nginx.putArray("blocks");
+        for (Block b : blocks) {
+            for (Directive lc : b.ownLimits) limits.add(limit(lc, origins));
+            ObjectNode n = blockList.addObject();
+            n.put("id", id(b, origins));
+            n.put("context", b.context);
+            n.put("selector", b.selector());
+            if (b.parent != null) n.put("parent", id(b.parent, origins));
+            ArrayNode effective = n.putArray("limits");
+            for (Directive lc : b.effectiveLimits()) effective.add(limit(lc, origins).name());
+            n.put("inherited", b.ownLimits.isEmpty() && !b.effectiveLimits().isEmpty());
+            n.put("dryRun", setting(b.effective("limit_conn_dry_run"), "off").equals("on"));
+            if (!b.stream()) n.put("status", Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));
+            n.put("logLevel", setting(b.effective("limit_conn_log_level"), "error"));
+            CompiledJson.origin(n, b.directive.nameAt().file().equals("<context>") ? null : origins.relative(b.directive.nameAt()));
+        }
+        CompiledJson.limits(root, limits);
+        return root;
+    }
+
+    public static String id(Block b, Origins origins) {
+        if (b.directive.nameAt().file().equals("<context>")) return "<" + b.context + ">";
+        io.limitc.model.Origin o = origins.relative(b.directive.nameAt());
+        return o.file() + ":" + o.line();
+    }
+}

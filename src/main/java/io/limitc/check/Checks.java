@@ -1,5 +1,6 @@
 package io.limitc.check;
 
+import io.limitc.check.ecelerity.BindingPlacementCheck;
 import io.limitc.check.ecelerity.ClusterReplicationCheck;
 import io.limitc.check.ecelerity.DuplicateOptionCheck;
 import io.limitc.check.ecelerity.OptionScopeCheck;
@@ -33,6 +34,7 @@ public final class Checks {
             new ClusterReplicationCheck(),
             new DuplicateOptionCheck(),
             new RegexNameCheck(),
+            new BindingPlacementCheck(),
             new LimitOptionTypoCheck());
 
     private static final List<Check> NGINX = nginx();

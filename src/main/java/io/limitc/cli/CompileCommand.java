@@ -13,7 +13,6 @@ import io.limitc.emit.LintReport;
 import io.limitc.model.Diagnostic;
 import io.limitc.model.Dialect;
 import io.limitc.model.Severity;
-import io.limitc.model.ecelerity.MomentumVersion;
 import io.limitc.syntax.ReadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +49,7 @@ final class CompileCommand implements Callable<Integer> {
     /** Reads and lints; null when lint found errors (they are printed to standard error). */
     static ReadResult checked(InputOptions input, Io io, DiagnosticFormat format) {
         ReadResult read = ConfigReader.read(input, io);
-        LintOptions options = new LintOptions(MomentumVersion.V5_3, input.context.id(),
+        LintOptions options = new LintOptions(input.targetVersion(), input.context.id(),
                 input.dialect == InputOptions.DialectChoice.angie, Map.of());
         List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());
         if (!diagnostics.isEmpty()) {

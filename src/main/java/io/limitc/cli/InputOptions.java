@@ -34,6 +34,18 @@ final class InputOptions {
                     + " location, stream or stream-server (default: ${DEFAULT-VALUE})")
     NginxContextChoice context;
 
+    @Option(names = "--target-version", defaultValue = "5.3", paramLabel = "VERSION",
+            description = "Momentum: the release the configuration is for (default: ${DEFAULT-VALUE})")
+    String targetVersion;
+
+    io.limitc.model.ecelerity.MomentumVersion targetVersion() {
+        try {
+            return io.limitc.model.ecelerity.MomentumVersion.parse(targetVersion);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--target-version: " + e.getMessage());
+        }
+    }
+
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "configuration files, read as one configuration in order; - reads standard input")
     List<String> files = new ArrayList<>();

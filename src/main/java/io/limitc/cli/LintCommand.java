@@ -32,10 +32,6 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--werror", description = "exit 1 when there are warnings, too")
     boolean werror;
 
-    @Option(names = "--target-version", defaultValue = "5.3", paramLabel = "VERSION",
-            description = "the Momentum release the configuration is for (default: ${DEFAULT-VALUE})")
-    String targetVersion;
-
     @Option(names = "--expect-keys", paramLabel = "ZONE=N",
             description = "nginx: warn when zone ZONE holds fewer than N keys (repeatable)")
     List<String> expectKeys = new java.util.ArrayList<>();
@@ -74,12 +70,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MomentumVersion target;
-        try {
-            target = MomentumVersion.parse(targetVersion);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--target-version: " + e.getMessage());
-        }
+        MomentumVersion target = input.targetVersion();
         ReadResult read = ConfigReader.read(input, io);
         LintOptions options = new LintOptions(target, input.context.id(), angie(read), expectedKeys());
         List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());

@@ -37,11 +37,13 @@ public final class CompiledJson {
     }
 
     public static void origin(ObjectNode node, Origin o) {
-        if (o == null) {
-            node.putNull("origin");
-            return;
-        }
-        node.putObject("origin").put("file", o.file()).put("line", o.line()).put("column", o.column());
+        node.set("origin", originNode(o));
+    }
+
+    /** {@code {"file","line","column"}}, or null for built-in defaults. */
+    public static JsonNode originNode(Origin o) {
+        if (o == null) return JsonNodeFactory.instance.nullNode();
+        return JsonNodeFactory.instance.objectNode().put("file", o.file()).put("line", o.line()).put("column", o.column());
     }
 
     /** Splits limits into the concurrency and rate lists, sorted by name. */

@@ -52,6 +52,8 @@ final class Scopes {
         StringBuilder sb = new StringBuilder();
         for (Directive d : enclosing) {
             String kind = d.key();
+            // a binding is one source wherever it is written: its name alone identifies it
+            if (kind.equals(MomentumScopes.BINDING)) sb.setLength(0);
             sb.append(kind).append(':').append(MomentumScopes.mergeName(kind, d.instanceName())).append('\u0000');
         }
         return sb.toString();

@@ -80,20 +80,27 @@ public final class MomentumCompiler {
                     limits.add(l);
                     refs.put(s.option().name(), l.name());
                 } else {
-                    String name = scope.label + "/" + s.option().name();
-                    ObjectNode set = settings.addObject();
-                    set.put("name", name);
-                    set.put("option", s.option().name());
-                    set.put("value", s.value() instanceof Value.Scalar v ? v.text() : s.value().toString());
-                    set.put("scope", scope.label);
-                    CompiledJson.origin(set, origins.relative(s.written().nameAt()));
-                    refs.put(s.option().name(), name);
+                    refs.put(s.option().name(), setting(settings, s, scope.label, origins));
                 }
             }
         }
         for (MomentumIndex.InboundSetting in : index.inbound) {
-            CompiledLimit l = limit(in.setting(), "inbound:" + in.scopePath(), origins);
-            if (l != null) limits.add(l);
+            String label = "inbound:" + in.scopePath();
+            CompiledLimit l = limit(in.setting(), label, origins);
+            if (l != null) {
+                limits.add(l);
+            } else {
+                setting(settings, in.setting(), label, origins);
+            }
+        }
+        ArrayNode shadowed = root.putArray("shadowed");
+        for (MomentumIndex.Shadowed sh : index.shadowed) {
+            ObjectNode n = shadowed.addObject();
+            n.put("option", sh.setting().option().name());
+            n.put("scope", sh.setting().scope().label);
+            n.put("value", text(sh.setting().value()));
+            CompiledJson.origin(n, origins.relative(sh.setting().written().nameAt()));
+            n.set("by", CompiledJson.originNode(origins.relative(sh.by().written().nameAt())));
         }
         ObjectNode momentum = (ObjectNode) root.path("rules").path("momentum");
         ObjectNode chains = momentum.putObject("chains");
@@ -104,6 +111,22 @@ public final class MomentumCompiler {
         sources(index, root, origins);
         CompiledJson.limits(root, limits);
         return root;
+    }
+
+    /** A per-connection option (timeouts, batch sizes, ...): a named value, resolved like a limit. */
+    private static String setting(ArrayNode settings, Setting s, String scopeLabel, Origins origins) {
+        String name = scopeLabel + "/" + s.option().name();
+        ObjectNode set = settings.addObject();
+        set.put("name", name);
+        set.put("option", s.option().name());
+        set.put("value", text(s.value()));
+        set.put("scope", scopeLabel);
+        CompiledJson.origin(set, origins.relative(s.written().nameAt()));
+        return name;
+    }
+
+    private static String text(Value v) {
+        return v instanceof Value.Scalar s ? s.text() : v.toString();
     }
 
     private static ArrayNode steps(List<PrecedenceChains.Step> chain, ObjectNode factory) {

@@ -69,6 +69,9 @@ public final class MomentumIndex {
         }
     }
 
+    /** An assignment a later one in the same merged scope replaced: kept so nothing is lost unseen. */
+    public record Shadowed(Setting setting, Setting by) {}
+
     /** A limit written in an inbound scope (listener, listen, peer, pathway). */
     public record InboundSetting(Setting setting, String scopePath) {}
 
@@ -76,6 +79,7 @@ public final class MomentumIndex {
     public final Map<String, Scope> bindings = new LinkedHashMap<>();
     public final Map<String, Scope> groups = new LinkedHashMap<>();
     public final List<InboundSetting> inbound = new ArrayList<>();
+    public final List<Shadowed> shadowed = new ArrayList<>();
     /** Every scope in declaration order. */
     public final List<Scope> scopes = new ArrayList<>(List.of(global));
 
@@ -113,8 +117,10 @@ public final class MomentumIndex {
             return;
         }
         // Later assignments shadow earlier ones in the same (merged) scope.
-        parent.settings.remove(option.name());
-        parent.settings.put(option.name(), new Setting(option, d.args().get(0), d, parent));
+        Setting now = new Setting(option, d.args().get(0), d, parent);
+        Setting earlier = parent.settings.remove(option.name());
+        if (earlier != null && earlier.written() != d) shadowed.add(new Shadowed(earlier, now));
+        parent.settings.put(option.name(), now);
     }
 
     private Scope scope(Kind kind, Directive d, Scope parent) {
@@ -134,6 +140,16 @@ public final class MomentumIndex {
             default -> { }
         }
         return s;
+    }
+
+    /**
+     * The binding a path is sent from: a declared one, or Momentum's implicit "default"
+     * binding (which has only global settings unless declared). Null for an unknown name.
+     */
+    public Scope binding(String name) {
+        Scope b = bindings.get(name);
+        if (b == null && name.equals("default")) b = new Scope(Kind.BINDING, "default", global, null);
+        return b;
     }
 
     /** Exact names beat regexes; regexes are tried in declaration order (ecelerity.md §2.1). */

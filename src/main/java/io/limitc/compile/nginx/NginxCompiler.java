@@ -99,9 +99,11 @@ public final class NginxCompiler {
     private final Map<Directive, Block> blockOf = new IdentityHashMap<>();
 
     public NginxCompiler(ConfigTree tree, String context) {
+        // A snippet is read as if inside its --context block: that block is the root.
+        io.limitc.model.Origin nowhere = new io.limitc.model.Origin("<context>", 1, 1, 1, 1);
         Block root = context.equals("main") ? null : new Block(
-                new Directive(context.replace("-server", ""), null, List.of(), false, List.of(), null,
-                        new io.limitc.model.Origin("<context>", 1, 1, 1, 1), List.of()), null, context);
+                new Directive(context.replace("-server", ""), nowhere, List.of(), false, List.of(), null, nowhere, List.of()),
+                null, context);
         if (root != null) blocks.add(root);
         tree.walk((d, enclosing) -> visit(d, enclosing, root));
     }
@@ -174,9 +176,21 @@ public final class NginxCompiler {
 
     public ObjectNode compile(Origins origins) {
         ObjectNode root = CompiledJson.root("nginx");
-        root.putArray("settings");
+        ArrayNode settings = root.putArray("settings");
+        for (Block b : blocks) {
+            for (Directive d : b.ownSettings.values()) {
+                io.limitc.model.Origin o = origins.relative(d.nameAt());
+                ObjectNode n = settings.addObject();
+                n.put("name", d.name() + "@" + o.file() + ":" + o.line());
+                n.put("option", d.name());
+                n.put("value", ((Value.Scalar) d.args().get(0)).text());
+                n.put("scope", b.path());
+                CompiledJson.origin(n, o);
+            }
+        }
         root.putArray("sources");
         root.putArray("pools");
+        root.putArray("shadowed");
         ObjectNode nginx = root.putObject("rules").putObject("nginx");
         ArrayNode zoneList = nginx.putArray("zones");
         for (Zone z : zones.values()) {

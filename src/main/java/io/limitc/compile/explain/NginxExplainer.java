@@ -1,0 +1,48 @@
+package io.limitc.compile.explain;
+
+import io.limitc.compile.CompiledLimit;
+import io.limitc.compile.Origins;
+import io.limitc.compile.nginx.NginxCompiler;
+import io.limitc.model.Directive;
+import io.limitc.model.Origin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Explains the nginx block that holds a line: its effective limit_conn list and settings. */
+public final class NginxExplainer {
+
+    private NginxExplainer() {}
+
+    /** The innermost http/server/location/if/stream block containing FILE:LINE. */
+    public static NginxCompiler.Block blockAt(NginxCompiler compiled, String file, int line) {
+        NginxCompiler.Block found = null;
+        int depth = -1;
+        for (NginxCompiler.Block b : compiled.blocks) {
+            Origin o = b.directive.origin();
+            if (!o.file().equals(file) || line < o.line() || line > o.endLine()) continue;
+            int d = 0;
+            for (NginxCompiler.Block p = b.parent; p != null; p = p.parent) d++;
+            if (d > depth) {
+                found = b;
+                depth = d;
+            }
+        }
+        return found;
+    }
+
+    public static Explanation explain(NginxCompiler compiled, NginxCompiler.Block block, Origins origins) {
+        boolean dryRun = NginxCompiler.setting(block.effective("limit_conn_dry_run"), "off").equals("on");
+        List<Explanation.Entry> connection = new ArrayList<>();
+        boolean inherited = block.ownLimits.isEmpty();
+        for (Directive lc : block.effectiveLimits()) {
+            CompiledLimit l = compiled.limit(lc, origins);
+            connection.add(new Explanation.Entry(l, inherited ? "inherited from " + lc.nameAt().position() : "written in this block",
+                    dryRun));
+        }
+        String subject = block.path() + " (status " + (block.stream() ? "503, connection closed"
+                : NginxCompiler.setting(block.effective("limit_conn_status"), "503")) + ", log level "
+                + NginxCompiler.setting(block.effective("limit_conn_log_level"), "error") + (dryRun ? ", dry run" : "") + ")";
+        return new Explanation(subject, connection, List.of(), 0);
+    }
+}

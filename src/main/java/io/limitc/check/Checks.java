@@ -35,6 +35,7 @@ public final class Checks {
             new DuplicateOptionCheck(),
             new RegexNameCheck(),
             new BindingPlacementCheck(),
+            new ReservedNameCheck(),
             new LimitOptionTypoCheck());
 
     private static final List<Check> NGINX = nginx();
@@ -48,7 +49,8 @@ public final class Checks {
                 new RemoteAddrKeyCheck(),
                 new ZoneCapacityCheck(),
                 new UnknownVariableCheck(),
-                new MissingEventsCheck()));
+                new MissingEventsCheck(),
+                new ReservedNameCheck()));
         return List.copyOf(checks);
     }
 
@@ -65,7 +67,9 @@ public final class Checks {
     public static List<RuleInfo> rules() {
         List<RuleInfo> rules = new ArrayList<>();
         for (Check c : ECELERITY) rules.add(c.rule());
-        for (Check c : NGINX) rules.add(c.rule());
+        for (Check c : NGINX) {
+            if (!rules.contains(c.rule())) rules.add(c.rule());
+        }
         rules.addAll(Suppressions.RULES);
         return rules;
     }

@@ -166,7 +166,9 @@ public final class NginxCompiler {
             n = -1;
         }
         io.limitc.model.Origin o = origins.relative(lc.nameAt());
-        return new CompiledLimit(zoneName + "@" + o.file() + ":" + o.line(), "concurrency", n,
+        // kumomta. is reserved (lint warns): such a zone's limits get a user. prefix
+        String base = zoneName.startsWith("kumomta.") ? "user." + zoneName : zoneName;
+        return new CompiledLimit(base + "@" + o.file() + ":" + o.line(), "concurrency", n,
                 0, zone == null ? List.of() : List.of(zone.key()), "zone " + zoneName, false, "limit_conn", o);
     }
 

@@ -19,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,15 +68,21 @@ final class CompileCommand implements Callable<Integer> {
         ObjectNode compiled = read.tree().dialect() == Dialect.NGINX
                 ? new NginxCompiler(read.tree(), input.context.id()).compile(origins)
                 : MomentumCompiler.compile(MomentumIndex.of(read.tree()), origins);
-        String text = CompiledJson.write(compiled);
-        if (output == null) {
-            io.out().print(text);
-        } else {
-            try {
-                Files.writeString(io.workingDirectory().resolve(output), text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("cannot write " + output + ": " + e.getMessage());
+        try {
+            if (output == null) {
+                CompiledJson.write(compiled, io.out());
+            } else {
+                Path target = io.workingDirectory().resolve(output);
+                Path partial = target.resolveSibling(target.getFileName() + ".partial");
+                // written whole, then moved: a reader never sees a half-written file
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                    CompiledJson.write(compiled, out);
+                }
+                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }
         return ExitCodes.OK;
     }

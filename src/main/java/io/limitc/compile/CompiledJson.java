@@ -78,6 +78,25 @@ public final class CompiledJson {
         }
     }
 
+    /** The same text, streamed: a compiled 100 000-domain configuration is never one String. */
+    public static void write(JsonNode root, java.io.OutputStream out) throws java.io.IOException {
+        // Jackson closes the stream it is given; standard output must stay open.
+        java.io.OutputStream unclosed = new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len); // FilterOutputStream would write byte by byte
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        };
+        MAPPER.writeValue(unclosed, sorted(root));
+        out.write('\n');
+        out.flush();
+    }
+
     private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             TreeMap<String, JsonNode> fields = new TreeMap<>();

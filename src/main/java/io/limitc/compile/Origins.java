@@ -12,6 +12,8 @@ public final class Origins {
 
     private final Path workingDirectory;
     private final Path base;
+    /** Display path to compiled path: each file is relativized once, not once per limit. */
+    private final java.util.Map<String, String> files = new java.util.HashMap<>();
 
     public Origins(Path workingDirectory, Path firstInput) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -21,8 +23,10 @@ public final class Origins {
 
     public Origin relative(Origin o) {
         if (o == null) return null;
-        Path abs = workingDirectory.resolve(o.file()).normalize();
-        String file = abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : o.file();
+        String file = files.computeIfAbsent(o.file(), display -> {
+            Path abs = workingDirectory.resolve(display).normalize();
+            return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : display;
+        });
         return new Origin(file, o.line(), o.column(), o.endLine(), o.endColumn());
     }
 }

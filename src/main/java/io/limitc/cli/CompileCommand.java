@@ -45,21 +45,24 @@ final class CompileCommand implements Callable<Integer> {
         this.io = io;
     }
 
-    /** Reads and lints; null when lint found errors (they are printed to standard error). */
-    static ReadResult checked(InputOptions input, Io io, DiagnosticFormat format) {
+    /**
+     * Reads and lints; null when lint found errors. The diagnostics go to standard error:
+     * all of them, or only the errors when {@code warnings} is false.
+     */
+    static ReadResult checked(InputOptions input, Io io, DiagnosticFormat format, boolean warnings) {
         ReadResult read = ConfigReader.read(input, io);
         LintOptions options = new LintOptions(input.targetVersion(), input.context.id(),
                 input.dialect == InputOptions.DialectChoice.angie, Map.of());
         List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());
-        if (!diagnostics.isEmpty()) {
-            format.write(new LintReport(diagnostics, List.of(read.tree()), RuleCatalog.all()), io.err());
-        }
+        List<Diagnostic> shown = warnings ? diagnostics
+                : diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+        if (!shown.isEmpty()) format.write(new LintReport(shown, List.of(read.tree()), RuleCatalog.all()), io.err());
         return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? null : read;
     }
 
     @Override
     public Integer call() {
-        ReadResult read = checked(input, io, format);
+        ReadResult read = checked(input, io, format, true);
         if (read == null) {
             io.err().println("limitc: not compiled: fix the errors above");
             return ExitCodes.FINDINGS;

@@ -56,7 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReadResult read = CompileCommand.checked(input, io, DiagnosticFormat.SHORT);
+        // explain answers a question; only errors (which stop it) are worth printing here
+        ReadResult read = CompileCommand.checked(input, io, DiagnosticFormat.SHORT, false);
         if (read == null) {
             io.err().println("limitc: cannot explain a configuration with errors: fix the errors above");
             return ExitCodes.FINDINGS;
@@ -75,7 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
             String file = new io.limitc.syntax.SourceLoader(io.workingDirectory())
                     .display(io.workingDirectory().resolve(at.substring(0, colon)));
             NginxCompiler compiled = new NginxCompiler(read.tree(), input.context.id());
-            NginxCompiler.Block block = NginxExplainer.blockAt(compiled, file, line);
+            NginxCompiler.Block block = compiled.blockAt(file, line);
             if (block == null) throw new UsageException(at + " is not inside an http, server, location or stream block");
             explanation = NginxExplainer.explain(compiled, block, origins);
         } else {

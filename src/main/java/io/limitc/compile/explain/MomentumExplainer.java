@@ -19,8 +19,10 @@ public final class MomentumExplainer {
     public static Explanation explain(MomentumIndex index, String binding, String domain, String host, Origins origins) {
         MomentumIndex.Scope b = index.binding(binding);
         if (b == null) {
-            throw new IllegalArgumentException("binding \"" + binding + "\" is not declared (declared: "
-                    + String.join(", ", index.bindings.keySet()) + ", and the implicit default)");
+            java.util.Set<String> known = new java.util.TreeSet<>(index.bindings.keySet());
+            known.add("default");
+            throw new IllegalArgumentException("binding \"" + binding + "\" is not declared (bindings: "
+                    + String.join(", ", known) + ")");
         }
         MomentumPath path = new MomentumPath(index, b, domain, host);
         List<Explanation.Entry> connection = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.limitc.compile.CompiledLimit;
 import io.limitc.compile.Origins;
 import io.limitc.compile.nginx.NginxCompiler;
 import io.limitc.model.Directive;
-import io.limitc.model.Origin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,23 +12,6 @@ import java.util.List;
 public final class NginxExplainer {
 
     private NginxExplainer() {}
-
-    /** The innermost http/server/location/if/stream block containing FILE:LINE. */
-    public static NginxCompiler.Block blockAt(NginxCompiler compiled, String file, int line) {
-        NginxCompiler.Block found = null;
-        int depth = -1;
-        for (NginxCompiler.Block b : compiled.blocks) {
-            Origin o = b.directive.origin();
-            if (!o.file().equals(file) || line < o.line() || line > o.endLine()) continue;
-            int d = 0;
-            for (NginxCompiler.Block p = b.parent; p != null; p = p.parent) d++;
-            if (d > depth) {
-                found = b;
-                depth = d;
-            }
-        }
-        return found;
-    }
 
     public static Explanation explain(NginxCompiler compiled, NginxCompiler.Block block, Origins origins) {
         boolean dryRun = NginxCompiler.setting(block.effective("limit_conn_dry_run"), "off").equals("on");

@@ -166,7 +166,8 @@ public final class MomentumIndex {
 
     private static Pattern compile(String regex) {
         try {
-            return Pattern.compile(regex.replace("(?P<", "(?<"));
+            // DNS names are case-insensitive, so are the regexes that match them
+            return Pattern.compile(regex.replace("(?P<", "(?<"), Pattern.CASE_INSENSITIVE);
         } catch (RuntimeException e) {
             return Pattern.compile(Pattern.quote(regex));
         }

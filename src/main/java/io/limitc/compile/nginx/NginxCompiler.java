@@ -68,13 +68,13 @@ public final class NginxCompiler {
             StringBuilder sb = new StringBuilder(directive.name());
             for (Value v : directive.args()) sb.append(' ').append(v instanceof Value.Scalar s ? s.text() : v.toString());
             if (directive.name().equals("server")) {
-                for (Directive d : directive.block()) {
-                    if (d.name().equals("server_name") && !d.args().isEmpty()) {
-                        return sb.append(' ').append(((Value.Scalar) d.args().get(0)).text()).toString();
-                    }
-                    if (d.name().equals("listen") && !d.args().isEmpty()) {
-                        sb.append(" listen=").append(((Value.Scalar) d.args().get(0)).text());
-                        return sb.toString();
+                // named by its first server_name, else by its first listen address
+                for (String name : List.of("server_name", "listen")) {
+                    for (Directive d : directive.block()) {
+                        if (d.name().equals(name) && !d.args().isEmpty()) {
+                            String value = ((Value.Scalar) d.args().get(0)).text();
+                            return sb.append(name.equals("listen") ? " listen=" : " ").append(value).toString();
+                        }
                     }
                 }
             }
@@ -84,6 +84,23 @@ public final class NginxCompiler {
         public String path() {
             return parent == null ? selector() : parent.path() + " > " + selector();
         }
+    }
+
+    /**
+     * The block a line belongs to: the innermost statement written on or around the line
+     * (in any file, also an included one) is found, then the block that holds it, or the
+     * block it opens.
+     */
+    public Block blockAt(String file, int line) {
+        Directive best = null;
+        for (Directive d : statements) {
+            io.limitc.model.Origin o = d.origin();
+            if (!o.file().equals(file) || line < o.line() || line > o.endLine()) continue;
+            if (best == null || o.endLine() - o.line() <= best.origin().endLine() - best.origin().line()) best = d;
+        }
+        if (best == null) return null;
+        Block opened = blockOf.get(best);
+        return opened != null ? opened : ownerOf.get(best);
     }
 
     /** A limit_conn_zone. */
@@ -97,6 +114,9 @@ public final class NginxCompiler {
     public final List<Block> blocks = new ArrayList<>();
     public final Map<String, Zone> zones = new LinkedHashMap<>();
     private final Map<Directive, Block> blockOf = new IdentityHashMap<>();
+    /** The block every statement sits in (through includes), for explaining a FILE:LINE. */
+    private final Map<Directive, Block> ownerOf = new IdentityHashMap<>();
+    private final List<Directive> statements = new ArrayList<>();
 
     public NginxCompiler(ConfigTree tree, String context) {
         // A snippet is read as if inside its --context block: that block is the root.
@@ -114,6 +134,8 @@ public final class NginxCompiler {
             parent = blockOf.get(enclosing.get(enclosing.size() - 1));
             if (parent == null) return; // inside map, upstream, events, a module's block...
         }
+        statements.add(d);
+        if (parent != null) ownerOf.putIfAbsent(d, parent);
         if (d.hasBlock()) {
             if (!LIMIT_BLOCKS.contains(d.name())) return;
             String context = parent == null ? d.name() : parent.stream() ? "stream-" + d.name() : d.name();

@@ -82,7 +82,7 @@ class CompileTest {
         return args;
     }
 
-    private static void check(Path dir, String dialect, JsonSchema schema) throws IOException {
+    private static void check(Path dir, String dialect, JsonSchema schema) throws Exception {
         boolean lintErrors = Files.readString(dir.resolve("expected.txt")).contains(": error[");
         List<String> args = args(dir, dialect);
         List<String> command = new ArrayList<>(List.of("compile"));
@@ -104,6 +104,8 @@ class CompileTest {
             assertEquals(Files.readString(golden, StandardCharsets.UTF_8), first.out());
         }
         nothingDropped(dir, dialect, args, compiled);
+        // a service starts from this file: the runtime must load it
+        io.limitc.runtime.Limiter.load(new java.io.ByteArrayInputStream(first.out().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Every limit statement of the input has its origin in the output, or a diagnostic names it. */

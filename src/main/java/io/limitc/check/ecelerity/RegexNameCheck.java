@@ -24,13 +24,6 @@ public final class RegexNameCheck implements Check {
         return RULE;
     }
 
-    /** {@code (?P<n>…)}, {@code (?P=n)} and {@code x{,3}} are PCRE spellings of Java's {@code (?<n>…)}, {@code \k<n>}, {@code x{0,3}}. */
-    static String fromPcre(String regex) {
-        return regex.replace("(?P<", "(?<")
-                .replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>")
-                .replaceAll("(?<!\\\\)\\{,(\\d+)}", "{0,$1}");
-    }
-
     @Override
     public void run(CheckContext ctx) {
         ctx.tree().walk((d, enclosing) -> {
@@ -40,7 +33,7 @@ public final class RegexNameCheck implements Check {
             if (name == null || !MomentumScopes.isRegexName(name)) return;
             String body = name.substring(1, name.length() - 1);
             try {
-                Pattern.compile(fromPcre(body));
+                Pattern.compile(MomentumScopes.javaRegex(body));
             } catch (PatternSyntaxException e) {
                 ctx.report(d.args().get(0).origin(), "invalid regular expression in " + d.key() + " " + name + ": "
                         + e.getDescription() + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));

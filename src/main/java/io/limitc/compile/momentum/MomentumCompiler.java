@@ -72,7 +72,10 @@ public final class MomentumCompiler {
             sn.put("kind", scope.kind.name().toLowerCase(java.util.Locale.ROOT));
             if (scope.name != null) sn.put("name", scope.name);
             if (scope.parent != null) sn.put("parent", scope.parent.label);
-            sn.put("regex", scope.name != null && io.limitc.model.ecelerity.MomentumScopes.isRegexName(scope.name));
+            boolean regex = scope.name != null && io.limitc.model.ecelerity.MomentumScopes.isRegexName(scope.name);
+            sn.put("regex", regex);
+            // the runtime matches with Java's engine: give it the pattern already translated from PCRE
+            if (regex) sn.put("pattern", io.limitc.model.ecelerity.MomentumScopes.javaRegex(scope.name.substring(1, scope.name.length() - 1)));
             ObjectNode refs = sn.putObject("limits");
             for (Setting s : scope.settings.values()) {
                 CompiledLimit l = limit(s, scope.label, origins);

@@ -167,7 +167,7 @@ public final class MomentumIndex {
     private static Pattern compile(String regex) {
         try {
             // DNS names are case-insensitive, so are the regexes that match them
-            return Pattern.compile(regex.replace("(?P<", "(?<"), Pattern.CASE_INSENSITIVE);
+            return Pattern.compile(MomentumScopes.javaRegex(regex), Pattern.CASE_INSENSITIVE);
         } catch (RuntimeException e) {
             return Pattern.compile(Pattern.quote(regex));
         }

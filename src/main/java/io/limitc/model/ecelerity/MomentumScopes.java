@@ -83,6 +83,16 @@ public final class MomentumScopes {
         return name.length() >= 2 && name.startsWith("/") && name.endsWith("/");
     }
 
+    /**
+     * Momentum's regexes are PCRE; these PCRE spellings become Java's: {@code (?P<n>…)} →
+     * {@code (?<n>…)}, {@code (?P=n)} → {@code \k<n>}, {@code x{,3}} → {@code x{0,3}}.
+     */
+    public static String javaRegex(String pcre) {
+        return pcre.replace("(?P<", "(?<")
+                .replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>")
+                .replaceAll("(?<!\\\\)\\{,(\\d+)}", "{0,$1}");
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);

@@ -1,0 +1,79 @@
+package io.limitc.runtime;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Live connection counts, one per key value: a Momentum limit's, or an nginx zone's (every
+ * limit_conn on a zone counts in the same place; each compares with its own cap). A key
+ * whose count returns to zero is removed, so a zone's size bounds the keys it tracks at once
+ * (nginx's states).
+ */
+final class Counter {
+
+    final String name;
+    /** How many keys may be tracked at once (an nginx zone's states); MAX_VALUE when unbounded. */
+    private final long capacity;
+    private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final AtomicLong keys = new AtomicLong();
+    final LongAdder held = new LongAdder();
+    final LongAdder acquired = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder dryRunRejected = new LongAdder();
+    final LongAdder skipped = new LongAdder();
+    final LongAdder exhausted = new LongAdder();
+
+    Counter(String name, long capacity) {
+        this.name = name;
+        this.capacity = capacity;
+    }
+
+    enum Take { TAKEN, FULL, EXHAUSTED }
+
+    /** Takes one unit for the key unless {@code cap} (or the zone's room for keys) is reached. */
+    Take take(String key, long cap) {
+        Take[] result = {Take.TAKEN};
+        counts.compute(key, (k, count) -> {
+            if (count == null) {
+                // a new key needs a state: the zone may be full (nginx rejects then)
+                if (keys.incrementAndGet() > capacity) {
+                    keys.decrementAndGet();
+                    result[0] = Take.EXHAUSTED;
+                    return null;
+                }
+                count = new AtomicLong();
+            } else if (count.get() >= cap) {
+                result[0] = Take.FULL;
+                return count;
+            }
+            count.incrementAndGet();
+            return count;
+        });
+        if (result[0] == Take.TAKEN) {
+            held.increment();
+            acquired.increment();
+        }
+        return result[0];
+    }
+
+    void give(String key) {
+        counts.compute(key, (k, count) -> {
+            if (count == null || count.decrementAndGet() > 0) return count;
+            keys.decrementAndGet(); // the key's state is freed
+            return null;
+        });
+        held.decrement();
+    }
+
+    /** Held count of one key (for tests and bench output). */
+    long held(String key) {
+        AtomicLong c = counts.get(key);
+        return c == null ? 0 : c.get();
+    }
+
+    LimitStats stats() {
+        return new LimitStats(name, held.sum(), acquired.sum(), rejected.sum(), dryRunRejected.sum(),
+                skipped.sum(), exhausted.sum());
+    }
+}

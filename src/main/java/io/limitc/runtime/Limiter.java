@@ -1,0 +1,235 @@
+package io.limitc.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * The runtime core: loads a compiled file once at startup and answers, before a connection
+ * is opened or a request served, whether the limits allow it. Concurrency limits are
+ * leases, acquired in ascending order of their limit (stable on ties) so a larger
+ * allocation is never taken only to trip over a smaller one; a refusal part-way gives back
+ * what was taken. Rate throttles are GCRA buckets. A reload replaces the configuration for
+ * new acquisitions; leases already held give back to the counters they came from.
+ *
+ * <p>This package depends on Jackson only, never on limitc's parser or compiler.
+ */
+public final class Limiter {
+
+    private static final int MAX_KEY_BYTES = 255;
+
+    private final AtomicReference<State> state = new AtomicReference<>();
+    private final LongAdder leaked = new LongAdder();
+
+    private Limiter(State initial) {
+        state.set(initial);
+    }
+
+    public static Limiter load(Path file) throws ConfigException, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        }
+    }
+
+    public static Limiter load(InputStream in) throws ConfigException {
+        return new Limiter(new State(ConfigLoader.read(in)));
+    }
+
+    /** Replaces the configuration; when the new one fails to load, the old one stays in force. */
+    public void reload(InputStream in) throws ConfigException {
+        state.set(new State(ConfigLoader.read(in)));
+    }
+
+    /** Acquires every connection limit of a Momentum delivery path. */
+    public Acquisition acquire(MailPath path) {
+        State s = state.get();
+        if (s.momentum == null) throw new IllegalStateException("the loaded configuration is nginx's: acquire a block");
+        List<MomentumRules.Applied> applied = s.momentum.resolve(path, s.concurrencyOptions);
+        if (applied == null) throw new IllegalArgumentException("binding \"" + path.binding() + "\" is not configured");
+        List<Step> steps = new ArrayList<>();
+        for (MomentumRules.Applied a : applied) {
+            LimitDefinition def = s.limits.get(a.limit());
+            if (def == null || def.unlimited()) continue; // unlimited limits are never counted
+            steps.add(new Step(s.counters.get(def.name()), def, key(def, path), def.limit()));
+        }
+        return take(steps, false, 503, "error");
+    }
+
+    /**
+     * Acquires the limits in force in an nginx block. {@code keyValue} gives the value of a
+     * zone's key expression for this request (e.g. the client address for
+     * {@code $binary_remote_addr}); an empty value is not counted, as in nginx.
+     */
+    public Acquisition acquire(String blockId, Function<String, String> keyValue) {
+        State s = state.get();
+        CompiledFile.Block block = s.blocks.get(blockId);
+        if (block == null) throw new IllegalArgumentException("no block " + blockId + " in the configuration");
+        List<Step> steps = new ArrayList<>();
+        for (String name : block.limits()) {
+            LimitDefinition def = s.limits.get(name);
+            Counter zone = s.counters.get(s.zoneOf.get(name));
+            String value = def.key().isEmpty() ? "" : keyValue.apply(def.key().get(0));
+            if (value == null || value.isEmpty()) {
+                zone.skipped.increment(); // requests with an empty key are not accounted
+                continue;
+            }
+            if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+                zone.skipped.increment(); // nginx logs and skips a key over 255 bytes
+                continue;
+            }
+            steps.add(new Step(zone, def, value, def.limit()));
+        }
+        int status = block.status() == null ? 503 : block.status();
+        return take(steps, block.dryRun(), status, block.logLevel());
+    }
+
+    private record Step(Counter counter, LimitDefinition limit, String key, long cap) {}
+
+    private Acquisition take(List<Step> steps, boolean dryRun, int status, String logLevel) {
+        steps.sort(Comparator.comparingLong(Step::cap)); // stable: ties keep their order
+        List<Counter> taken = new ArrayList<>(steps.size());
+        List<String> keys = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            Counter.Take t = step.counter().take(step.key(), step.cap());
+            if (t == Counter.Take.TAKEN) {
+                taken.add(step.counter());
+                keys.add(step.key());
+                continue;
+            }
+            for (int i = taken.size() - 1; i >= 0; i--) taken.get(i).give(keys.get(i));
+            if (t == Counter.Take.EXHAUSTED) step.counter().exhausted.increment();
+            if (dryRun) {
+                // nginx in dry run: counts the would-be rejection, holds nothing, lets it through
+                step.counter().dryRunRejected.increment();
+                return new Acquisition(new Lease(Outcome.REJECTED_DRY_RUN, List.of(), List.of(), leaked::increment), null);
+            }
+            step.counter().rejected.increment();
+            return new Acquisition(null, new Rejection(step.limit(), t == Counter.Take.EXHAUSTED, status, logLevel));
+        }
+        return new Acquisition(new Lease(Outcome.PASSED, taken, keys, leaked::increment), null);
+    }
+
+    private static String key(LimitDefinition def, MailPath path) {
+        if (def.key().isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String attribute : def.key()) sb.append(path.attribute(attribute)).append('\u0000');
+        return sb.toString();
+    }
+
+    /** The result of a rate check: allowed, or the throttle that refused and when to retry. */
+    public record Throttled(boolean allowed, LimitDefinition limit, long retryAfterNanos) {}
+
+    /**
+     * Takes one event of {@code kind} ("messages" or "connections") from every throttle of the
+     * path: the chain's, the host's and the cluster one. All must allow it, or none is charged.
+     */
+    public Throttled throttle(MailPath path, String kind, long nowNanos) {
+        State s = state.get();
+        Set<String> options = Set.of("outbound_throttle_" + kind, "cluster_outbound_throttle_" + kind);
+        List<MomentumRules.Applied> applied = s.momentum.resolve(path, new LinkedHashSet<>(options));
+        List<LimitDefinition> taken = new ArrayList<>();
+        for (MomentumRules.Applied a : applied) {
+            LimitDefinition rate = s.limits.get(a.limit());
+            if (rate == null || rate.unlimited()) continue;
+            Gcra.Result r = s.gcra.take(rate.name(), rate, nowNanos);
+            if (!r.allowed()) {
+                for (LimitDefinition t : taken) s.gcra.undo(t.name(), t);
+                return new Throttled(false, rate, r.retryAfterNanos());
+            }
+            taken.add(rate);
+        }
+        return new Throttled(true, null, 0);
+    }
+
+    /** The pool's selector: one per pool and configuration, so its sequence is KumoMTA's. */
+    public WeightedRoundRobin pool(String name) {
+        WeightedRoundRobin wrr = state.get().pools.get(name);
+        if (wrr == null) throw new IllegalArgumentException("no pool " + name);
+        return wrr;
+    }
+
+    public List<LimitStats> stats() {
+        List<LimitStats> out = new ArrayList<>();
+        for (Counter c : state.get().counters.values()) out.add(c.stats());
+        return out;
+    }
+
+    /** Leases that were never closed and were given back by the garbage collector. */
+    public long leaked() {
+        return leaked.sum();
+    }
+
+    /** The concurrency limits that apply to a path, in acquisition order (for explanations and bench). */
+    public List<LimitDefinition> limitsFor(MailPath path) {
+        State s = state.get();
+        List<LimitDefinition> out = new ArrayList<>();
+        for (MomentumRules.Applied a : s.momentum.resolve(path, s.concurrencyOptions)) {
+            LimitDefinition def = s.limits.get(a.limit());
+            if (def != null) out.add(def);
+        }
+        out.sort(Comparator.comparingLong(d -> d.unlimited() ? Long.MAX_VALUE : d.limit()));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** One loaded configuration with its counters. */
+    private static final class State {
+        final Map<String, LimitDefinition> limits = new HashMap<>();
+        final Map<String, Counter> counters = new LinkedHashMap<>();
+        final Map<String, String> zoneOf = new HashMap<>();
+        final Map<String, CompiledFile.Block> blocks = new HashMap<>();
+        final Map<String, WeightedRoundRobin> pools = new HashMap<>();
+        final Gcra gcra = new Gcra();
+        final MomentumRules momentum;
+        final Set<String> concurrencyOptions = new LinkedHashSet<>();
+
+        State(CompiledFile f) {
+            for (CompiledFile.Limit l : f.concurrency_limits()) limits.put(l.name(), definition(l, 0));
+            for (CompiledFile.Rate r : f.rate_limits()) limits.put(r.name(), definition(r.asLimit(), r.periodSeconds()));
+            for (CompiledFile.Pool p : f.pools()) {
+                pools.put(p.name(), new WeightedRoundRobin(p.entries().stream().map(CompiledFile.Entry::source).toList(),
+                        p.entries().stream().map(CompiledFile.Entry::weight).toList()));
+            }
+            if (f.rules().momentum() != null) {
+                momentum = new MomentumRules(f.rules().momentum());
+                for (Map.Entry<String, Long> d : momentum.defaults().entrySet()) {
+                    limits.put("default/" + d.getKey(), new LimitDefinition("default/" + d.getKey(), d.getValue(), 0,
+                            List.of("binding", "domain"), false, d.getKey(), "default"));
+                }
+                for (CompiledFile.Limit l : f.concurrency_limits()) concurrencyOptions.add(l.option());
+                concurrencyOptions.addAll(momentum.defaults().keySet());
+                for (LimitDefinition def : limits.values()) {
+                    if (def.periodSeconds() == 0) counters.put(def.name(), new Counter(def.name(), Long.MAX_VALUE));
+                }
+            } else {
+                momentum = null;
+                for (CompiledFile.Zone z : f.rules().nginx().zones()) {
+                    counters.put(z.name(), new Counter(z.name(), z.states() > 0 ? z.states() : Long.MAX_VALUE));
+                }
+                for (CompiledFile.Limit l : f.concurrency_limits()) {
+                    String zone = l.scope().startsWith("zone ") ? l.scope().substring(5) : l.name();
+                    counters.computeIfAbsent(zone, z -> new Counter(z, Long.MAX_VALUE));
+                    zoneOf.put(l.name(), zone);
+                }
+                for (CompiledFile.Block b : f.rules().nginx().blocks()) blocks.put(b.id(), b);
+            }
+        }
+
+        private static LimitDefinition definition(CompiledFile.Limit l, long period) {
+            return new LimitDefinition(l.name(), l.limit(), period, l.key(), l.cluster(), l.option(),
+                    l.origin() == null ? "default" : l.origin().toString());
+        }
+    }
+}

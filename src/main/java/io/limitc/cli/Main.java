@@ -27,6 +27,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.addSubcommand(new CompileCommand(io));
         cli.addSubcommand(new ExplainCommand(io));
         cli.addSubcommand(new CheckCompiledCommand(io));
+        cli.addSubcommand(new BenchCommand(io));
         cli.addSubcommand(new ParseCommand(io));
         cli.addSubcommand(new RulesCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));

@@ -31,6 +31,33 @@ final class Counter {
 
     enum Take { TAKEN, FULL, EXHAUSTED }
 
+    /** True when no zone size bounds the keys: cells are then kept and can be resolved once per path. */
+    boolean unbounded() {
+        return capacity == Long.MAX_VALUE;
+    }
+
+    /** The count cell of a key of an unbounded counter; a prepared path keeps it. */
+    AtomicLong cell(String key) {
+        return counts.computeIfAbsent(key, k -> new AtomicLong());
+    }
+
+    /** The hot path: one compare-and-set on a cell resolved in advance. */
+    Take take(AtomicLong cell, long cap) {
+        long v;
+        do {
+            v = cell.get();
+            if (v >= cap) return Take.FULL;
+        } while (!cell.compareAndSet(v, v + 1));
+        held.increment();
+        acquired.increment();
+        return Take.TAKEN;
+    }
+
+    void give(AtomicLong cell) {
+        cell.decrementAndGet();
+        held.decrement();
+    }
+
     /** Takes one unit for the key unless {@code cap} (or the zone's room for keys) is reached. */
     Take take(String key, long cap) {
         Take[] result = {Take.TAKEN};

@@ -1,7 +1,6 @@
 package io.limitc.runtime;
 
 import java.lang.ref.Cleaner;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,25 +17,36 @@ public final class Lease implements AutoCloseable {
     private final Cleaner.Cleanable cleanable;
 
     /** What to give back; kept apart from the Lease so the cleaner does not keep the lease alive. */
-    private record Held(List<Counter> counters, List<String> keys, AtomicBoolean closed, Runnable onLeak)
-            implements Runnable {
+    private static final class Held extends AtomicBoolean implements Runnable {
+        /** The acquisition's steps (shared, never modified); the first {@code count} were taken. */
+        private final Object[] steps;
+        private final int count;
+        private final Limiter owner;
+
+        Held(Object[] steps, int count, Limiter owner) {
+            this.steps = steps;
+            this.count = count;
+            this.owner = owner;
+        }
+
+        /** Runs when a lease is collected without having been closed. */
         @Override
         public void run() {
-            if (closed.compareAndSet(false, true)) {
-                onLeak.run();
+            if (compareAndSet(false, true)) {
+                owner.leakedOne();
                 give();
             }
         }
 
         void give() {
-            for (int i = counters.size() - 1; i >= 0; i--) counters.get(i).give(keys.get(i));
+            Limiter.giveBack(steps, count);
         }
     }
 
-    Lease(Outcome outcome, List<Counter> counters, List<String> keys, Runnable onLeak) {
+    Lease(Outcome outcome, Object[] steps, int count, Limiter owner) {
         this.outcome = outcome;
-        this.held = new Held(List.copyOf(counters), List.copyOf(keys), new AtomicBoolean(), onLeak);
-        this.cleanable = counters.isEmpty() ? null : CLEANER.register(this, held);
+        this.held = new Held(steps, count, owner);
+        this.cleanable = count > 0 && owner.leakDetection() ? CLEANER.register(this, held) : null;
     }
 
     /** PASSED, or REJECTED_DRY_RUN when a dry-run limit would have refused (nothing is then held). */
@@ -46,7 +56,7 @@ public final class Lease implements AutoCloseable {
 
     @Override
     public void close() {
-        if (held.closed().compareAndSet(false, true)) {
+        if (held.compareAndSet(false, true)) {
             held.give();
             if (cleanable != null) cleanable.clean();
         }

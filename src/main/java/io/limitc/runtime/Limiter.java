@@ -33,9 +33,11 @@ public final class Limiter {
 
     private final AtomicReference<State> state = new AtomicReference<>();
     private final LongAdder leaked = new LongAdder();
+    private final boolean leakDetection;
 
-    private Limiter(State initial) {
+    private Limiter(State initial, boolean leakDetection) {
         state.set(initial);
+        this.leakDetection = leakDetection;
     }
 
     public static Limiter load(Path file) throws ConfigException, IOException {
@@ -44,8 +46,17 @@ public final class Limiter {
         }
     }
 
+    /** Loads with leak detection: a lease never closed is given back when collected, and counted. */
     public static Limiter load(InputStream in) throws ConfigException {
-        return new Limiter(new State(ConfigLoader.read(in)));
+        return load(in, true);
+    }
+
+    /**
+     * {@code leakDetection = false} saves registering each lease with a cleaner (the
+     * largest per-acquisition cost) for services that always close their leases.
+     */
+    public static Limiter load(InputStream in, boolean leakDetection) throws ConfigException {
+        return new Limiter(new State(ConfigLoader.read(in)), leakDetection);
     }
 
     /** Replaces the configuration; when the new one fails to load, the old one stays in force. */
@@ -57,15 +68,33 @@ public final class Limiter {
     public Acquisition acquire(MailPath path) {
         State s = state.get();
         if (s.momentum == null) throw new IllegalStateException("the loaded configuration is nginx's: acquire a block");
+        Prepared p = s.prepared.get(path);
+        if (p == null) {
+            p = prepare(s, path);
+            // resolution is the slow part; a path is resolved once (the cache is bounded)
+            if (s.prepared.size() < MAX_PREPARED) s.prepared.putIfAbsent(path, p);
+        }
+        return take(p.steps(), false, 503, "error");
+    }
+
+    private static final int MAX_PREPARED = 1 << 20;
+
+    /** A path's limits resolved and sorted once: what acquire repeats. */
+    private record Prepared(Step[] steps) {}
+
+    private static Prepared prepare(State s, MailPath path) {
         List<MomentumRules.Applied> applied = s.momentum.resolve(path, s.concurrencyOptions);
         if (applied == null) throw new IllegalArgumentException("binding \"" + path.binding() + "\" is not configured");
         List<Step> steps = new ArrayList<>();
         for (MomentumRules.Applied a : applied) {
             LimitDefinition def = s.limits.get(a.limit());
             if (def == null || def.unlimited()) continue; // unlimited limits are never counted
-            steps.add(new Step(s.counters.get(def.name()), def, key(def, path), def.limit()));
+            Counter counter = s.counters.get(def.name());
+            String key = key(def, path);
+            steps.add(new Step(counter, def, key, def.limit(), counter.unbounded() ? counter.cell(key) : null));
         }
-        return take(steps, false, 503, "error");
+        steps.sort(Comparator.comparingLong(Step::cap)); // stable: ties keep their order
+        return new Prepared(steps.toArray(Step[]::new));
     }
 
     /**
@@ -90,36 +119,54 @@ public final class Limiter {
                 zone.skipped.increment(); // nginx logs and skips a key over 255 bytes
                 continue;
             }
-            steps.add(new Step(zone, def, value, def.limit()));
+            steps.add(new Step(zone, def, value, def.limit(), null));
         }
         int status = block.status() == null ? 503 : block.status();
-        return take(steps, block.dryRun(), status, block.logLevel());
+        Step[] sorted = steps.toArray(Step[]::new);
+        java.util.Arrays.sort(sorted, Comparator.comparingLong(Step::cap)); // stable: ties keep their order
+        return take(sorted, block.dryRun(), status, block.logLevel());
     }
 
-    private record Step(Counter counter, LimitDefinition limit, String key, long cap) {}
+    /** One counter to take from; {@code cell} is set when the count cell could be resolved in advance. */
+    private record Step(Counter counter, LimitDefinition limit, String key, long cap, java.util.concurrent.atomic.AtomicLong cell) {}
 
-    private Acquisition take(List<Step> steps, boolean dryRun, int status, String logLevel) {
-        steps.sort(Comparator.comparingLong(Step::cap)); // stable: ties keep their order
-        List<Counter> taken = new ArrayList<>(steps.size());
-        List<String> keys = new ArrayList<>(steps.size());
+    private Acquisition take(Step[] steps, boolean dryRun, int status, String logLevel) {
+        int n = 0;
         for (Step step : steps) {
-            Counter.Take t = step.counter().take(step.key(), step.cap());
+            Counter c = step.counter();
+            Counter.Take t = step.cell() != null ? c.take(step.cell(), step.cap()) : c.take(step.key(), step.cap());
             if (t == Counter.Take.TAKEN) {
-                taken.add(step.counter());
-                keys.add(step.key());
+                n++;
                 continue;
             }
-            for (int i = taken.size() - 1; i >= 0; i--) taken.get(i).give(keys.get(i));
-            if (t == Counter.Take.EXHAUSTED) step.counter().exhausted.increment();
+            giveBack(steps, n);
+            if (t == Counter.Take.EXHAUSTED) c.exhausted.increment();
             if (dryRun) {
                 // nginx in dry run: counts the would-be rejection, holds nothing, lets it through
-                step.counter().dryRunRejected.increment();
-                return new Acquisition(new Lease(Outcome.REJECTED_DRY_RUN, List.of(), List.of(), leaked::increment), null);
+                c.dryRunRejected.increment();
+                return new Acquisition(new Lease(Outcome.REJECTED_DRY_RUN, steps, 0, this), null);
             }
-            step.counter().rejected.increment();
+            c.rejected.increment();
             return new Acquisition(null, new Rejection(step.limit(), t == Counter.Take.EXHAUSTED, status, logLevel));
         }
-        return new Acquisition(new Lease(Outcome.PASSED, taken, keys, leaked::increment), null);
+        return new Acquisition(new Lease(Outcome.PASSED, steps, n, this), null);
+    }
+
+    /** Gives back the first {@code n} steps' units, last taken first. */
+    static void giveBack(Object[] steps, int n) {
+        for (int i = n - 1; i >= 0; i--) {
+            Step step = (Step) steps[i];
+            if (step.cell() != null) step.counter().give(step.cell());
+            else step.counter().give(step.key());
+        }
+    }
+
+    void leakedOne() {
+        leaked.increment();
+    }
+
+    boolean leakDetection() {
+        return leakDetection;
     }
 
     private static String key(LimitDefinition def, MailPath path) {
@@ -194,6 +241,7 @@ public final class Limiter {
         final Gcra gcra = new Gcra();
         final MomentumRules momentum;
         final Set<String> concurrencyOptions = new LinkedHashSet<>();
+        final java.util.concurrent.ConcurrentHashMap<MailPath, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
         State(CompiledFile f) {
             for (CompiledFile.Limit l : f.concurrency_limits()) limits.put(l.name(), definition(l, 0));

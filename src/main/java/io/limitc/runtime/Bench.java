@@ -1,0 +1,105 @@
+package io.limitc.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Measures acquire+release on a loaded configuration: throughput over several threads and
+ * latency percentiles (every 8th operation is timed). What `limitc bench` prints.
+ */
+public final class Bench {
+
+    /** The figures of one run. */
+    public record Result(int threads, double seconds, long operations, long granted, long p50Nanos, long p99Nanos) {
+        public double perSecond() {
+            return operations / seconds;
+        }
+    }
+
+    private Bench() {}
+
+    /** A Momentum run over the given paths (or one hot path), for {@code seconds}. */
+    public static Result mail(Limiter limiter, List<MailPath> paths, int threads, double seconds) throws InterruptedException {
+        MailPath[] all = paths.toArray(MailPath[]::new);
+        return run(threads, seconds, random -> {
+            Acquisition a = limiter.acquire(all[all.length == 1 ? 0 : random.nextInt(all.length)]);
+            if (!a.granted()) return false;
+            a.lease().close();
+            return true;
+        });
+    }
+
+    /** An nginx run over the blocks that hold limits, with client keys drawn from {@code clients} addresses. */
+    public static Result web(Limiter limiter, List<String> blocks, int clients, int threads, double seconds)
+            throws InterruptedException {
+        String[] ids = blocks.toArray(String[]::new);
+        String[] addresses = new String[clients];
+        for (int i = 0; i < clients; i++) addresses[i] = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+        return run(threads, seconds, random -> {
+            String client = addresses[random.nextInt(addresses.length)];
+            Function<String, String> keys = expr -> expr.contains("remote_addr") ? client : "bench.example";
+            Acquisition a = limiter.acquire(ids[random.nextInt(ids.length)], keys);
+            if (!a.granted()) return false;
+            a.lease().close();
+            return true;
+        });
+    }
+
+    private interface Op {
+        boolean run(SplittableRandom random);
+    }
+
+    private static Result run(int threads, double seconds, Op op) throws InterruptedException {
+        long[][] samples = new long[threads][];
+        long[] ops = new long[threads];
+        long[] granted = new long[threads];
+        int[] sampleCount = new int[threads];
+        List<Thread> workers = new ArrayList<>();
+        long warmupEnd = System.nanoTime() + (long) (Math.min(1.0, seconds / 4) * 1e9);
+        long[] window = new long[2];
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            samples[t] = new long[1 << 20];
+            Thread w = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(42 + me);
+                while (System.nanoTime() < warmupEnd) op.run(random); // let the JIT settle first
+                long end = warmupEnd + (long) (seconds * 1e9);
+                long n = 0;
+                long ok = 0;
+                while (true) {
+                    for (int i = 0; i < 8; i++) {
+                        if (op.run(random)) ok++;
+                    }
+                    long t0 = System.nanoTime();
+                    if (op.run(random)) ok++;
+                    long t1 = System.nanoTime();
+                    n += 9;
+                    if (sampleCount[me] < samples[me].length) samples[me][sampleCount[me]++] = t1 - t0;
+                    if (t1 >= end) break;
+                }
+                ops[me] = n;
+                granted[me] = ok;
+            });
+            workers.add(w);
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) w.join();
+        window[0] = warmupEnd;
+        long total = Arrays.stream(ops).sum();
+        long ok = Arrays.stream(granted).sum();
+        int all = Arrays.stream(sampleCount).sum();
+        long[] merged = new long[all];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(samples[t], 0, merged, at, sampleCount[t]);
+            at += sampleCount[t];
+        }
+        Arrays.sort(merged);
+        long p50 = merged.length == 0 ? 0 : merged[merged.length / 2];
+        long p99 = merged.length == 0 ? 0 : merged[Math.min(merged.length - 1, (int) (merged.length * 0.99))];
+        return new Result(threads, seconds, total, ok, p50, p99);
+    }
+}

@@ -35,9 +35,15 @@ record CompiledFile(String format, String dialect, List<Limit> concurrency_limit
 
     record Source(String name, String address, String ehlo, Origin origin) {}
 
-    record Pool(String name, List<Entry> entries, Origin origin) {}
+    /** {@code ttl}: how long a pool definition is cached (KumoMTA duration; default 60 s). */
+    record Pool(String name, List<Entry> entries, String ttl, Origin origin) {}
 
-    record Entry(String source, int weight) {}
+    /** A pool entry; a missing weight is 1, as in make_egress_pool. */
+    record Entry(String source, Integer weight) {
+        int weightOrDefault() {
+            return weight == null ? 1 : weight;
+        }
+    }
 
     record Rules(Momentum momentum, Nginx nginx) {}
 

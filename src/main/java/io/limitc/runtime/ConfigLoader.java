@@ -147,11 +147,18 @@ final class ConfigLoader {
         for (int i = 0; i < f.pools().size(); i++) {
             CompiledFile.Pool p = f.pools().get(i);
             require(p.entries() != null, "$.pools[" + i + "].entries", "is missing");
+            if (p.ttl() != null) {
+                try {
+                    Durations.parse(p.ttl());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("at $.pools[" + i + "].ttl: " + e.getMessage());
+                }
+            }
             for (int j = 0; j < p.entries().size(); j++) {
                 CompiledFile.Entry e = p.entries().get(j);
                 String at = "$.pools[" + i + "].entries[" + j + "]";
                 require(sources.contains(e.source()), at + ".source", "names an unknown source " + e.source());
-                require(e.weight() >= 0, at + ".weight", "must not be negative");
+                require(e.weightOrDefault() >= 0, at + ".weight", "must not be negative");
             }
         }
     }

@@ -201,12 +201,27 @@ public final class Limiter {
         return new Throttled(true, null, 0);
     }
 
-    /** The pool's selector: one per pool and configuration, so its sequence is KumoMTA's. */
-    public WeightedRoundRobin pool(String name) {
-        WeightedRoundRobin wrr = state.get().pools.get(name);
-        if (wrr == null) throw new IllegalArgumentException("no pool " + name);
-        return wrr;
+    /**
+     * The pool's selector. A pool definition is cached for its ttl (default 60 s), as KumoMTA
+     * caches make_egress_pool: after that it is read again from the configuration in force,
+     * and a new selector starts its sequence afresh.
+     */
+    public WeightedRoundRobin pool(String name, long nowNanos) {
+        State s = state.get();
+        CompiledFile.Pool def = s.poolDefinitions.get(name);
+        if (def == null) throw new IllegalArgumentException("no pool " + name);
+        CachedPool cached = s.pools.compute(name, (k, c) -> {
+            if (c != null && nowNanos - c.loadedAt() < c.ttlNanos()) return c;
+            long ttl = def.ttl() == null ? DEFAULT_POOL_TTL : Durations.parse(def.ttl());
+            return new CachedPool(new WeightedRoundRobin(def.entries().stream().map(CompiledFile.Entry::source).toList(),
+                    def.entries().stream().map(CompiledFile.Entry::weightOrDefault).toList()), nowNanos, ttl);
+        });
+        return cached.selector();
     }
+
+    private static final long DEFAULT_POOL_TTL = 60_000_000_000L;
+
+    private record CachedPool(WeightedRoundRobin selector, long loadedAt, long ttlNanos) {}
 
     public List<LimitStats> stats() {
         List<LimitStats> out = new ArrayList<>();
@@ -237,7 +252,8 @@ public final class Limiter {
         final Map<String, Counter> counters = new LinkedHashMap<>();
         final Map<String, String> zoneOf = new HashMap<>();
         final Map<String, CompiledFile.Block> blocks = new HashMap<>();
-        final Map<String, WeightedRoundRobin> pools = new HashMap<>();
+        final Map<String, CompiledFile.Pool> poolDefinitions = new HashMap<>();
+        final Map<String, CachedPool> pools = new java.util.concurrent.ConcurrentHashMap<>();
         final Gcra gcra = new Gcra();
         final MomentumRules momentum;
         final Set<String> concurrencyOptions = new LinkedHashSet<>();
@@ -246,10 +262,7 @@ public final class Limiter {
         State(CompiledFile f) {
             for (CompiledFile.Limit l : f.concurrency_limits()) limits.put(l.name(), definition(l, 0));
             for (CompiledFile.Rate r : f.rate_limits()) limits.put(r.name(), definition(r.asLimit(), r.periodSeconds()));
-            for (CompiledFile.Pool p : f.pools()) {
-                pools.put(p.name(), new WeightedRoundRobin(p.entries().stream().map(CompiledFile.Entry::source).toList(),
-                        p.entries().stream().map(CompiledFile.Entry::weight).toList()));
-            }
+            for (CompiledFile.Pool p : f.pools()) poolDefinitions.put(p.name(), p);
             if (f.rules().momentum() != null) {
                 momentum = new MomentumRules(f.rules().momentum());
                 for (Map.Entry<String, Long> d : momentum.defaults().entrySet()) {

@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class Counter {
 
     final String name;
-    /** How many keys may be tracked at once (an nginx zone's states); MAX_VALUE when unbounded. */
+    /**
+     * How many 64-byte state units the keys may use at once (an nginx zone's states);
+     * MAX_VALUE when unbounded. nginx's slab rounds a state up to a power of two: 64 bytes
+     * for keys up to 28 bytes, 128 up to 92, 256 up to 220, 512 beyond (nginx.md §2.7).
+     */
     private final long capacity;
     private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong keys = new AtomicLong();
@@ -64,8 +68,9 @@ final class Counter {
         counts.compute(key, (k, count) -> {
             if (count == null) {
                 // a new key needs a state: the zone may be full (nginx rejects then)
-                if (keys.incrementAndGet() > capacity) {
-                    keys.decrementAndGet();
+                long units = units(k);
+                if (keys.addAndGet(units) > capacity) {
+                    keys.addAndGet(-units);
                     result[0] = Take.EXHAUSTED;
                     return null;
                 }
@@ -87,10 +92,16 @@ final class Counter {
     void give(String key) {
         counts.compute(key, (k, count) -> {
             if (count == null || count.decrementAndGet() > 0) return count;
-            keys.decrementAndGet(); // the key's state is freed
+            keys.addAndGet(-units(k)); // the key's state is freed
             return null;
         });
         held.decrement();
+    }
+
+    /** 64-byte units of one state: 32 + 4 bytes of node and count, plus the key, rounded up to a power of two. */
+    static long units(String key) {
+        int bytes = 36 + key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return bytes <= 64 ? 1 : bytes <= 128 ? 2 : bytes <= 256 ? 4 : 8;
     }
 
     /** Held count of one key (for tests and bench output). */

@@ -184,6 +184,24 @@ class LimiterTest {
     }
 
     @Test
+    void longerKeysTakeLargerStatesAsInNginxSlab() throws Exception {
+        Limiter l = web();
+        // 384 states of 64 bytes; a 60-byte key needs a 128-byte state: 192 of them fill the zone
+        List<Lease> leases = new ArrayList<>();
+        for (int i = 0; i < 192; i++) {
+            String name = String.format("%060d", i);
+            Acquisition a = l.acquire("nginx.conf:7", keys("", name));
+            assertTrue(a.granted(), "state " + i);
+            leases.add(a.lease());
+        }
+        assertTrue(l.acquire("nginx.conf:7", keys("", String.format("%060d", 999))).rejection().exhausted());
+        leases.forEach(Lease::close);
+        assertEquals(1, Counter.units("10.0.0.1"));
+        assertEquals(2, Counter.units("x".repeat(92)));
+        assertEquals(4, Counter.units("x".repeat(93)));
+    }
+
+    @Test
     void reloadKeepsOldLeasesOnOldCountersAndAFailedReloadKeepsTheOldConfiguration() throws Exception {
         Limiter l = mail();
         List<Lease> old = take(l, new MailPath("c", "gmail.com", null), 2);

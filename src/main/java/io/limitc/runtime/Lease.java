@@ -16,17 +16,22 @@ public final class Lease implements AutoCloseable {
     private final Held held;
     private final Cleaner.Cleanable cleanable;
 
+    /** Slots held in the cluster store: given back on close, and expiring on their own otherwise. */
+    record Remote(ClusterStore store, java.util.List<String> keys, String leaseId, long millis) {}
+
     /** What to give back; kept apart from the Lease so the cleaner does not keep the lease alive. */
     private static final class Held extends AtomicBoolean implements Runnable {
         /** The acquisition's steps (shared, never modified); the first {@code count} were taken. */
         private final Object[] steps;
         private final int count;
         private final Limiter owner;
+        private final Remote remote;
 
-        Held(Object[] steps, int count, Limiter owner) {
+        Held(Object[] steps, int count, Limiter owner, Remote remote) {
             this.steps = steps;
             this.count = count;
             this.owner = owner;
+            this.remote = remote;
         }
 
         /** Runs when a lease is collected without having been closed. */
@@ -40,13 +45,35 @@ public final class Lease implements AutoCloseable {
 
         void give() {
             Limiter.giveBack(steps, count);
+            if (remote != null) {
+                try {
+                    remote.store().release(remote.keys(), remote.leaseId());
+                } catch (ClusterStore.StoreException e) {
+                    owner.storeFailure(e); // the slots expire with the lease
+                }
+            }
         }
     }
 
-    Lease(Outcome outcome, Object[] steps, int count, Limiter owner) {
+    Lease(Outcome outcome, Object[] steps, int count, Limiter owner, Remote remote) {
         this.outcome = outcome;
-        this.held = new Held(steps, count, owner);
-        this.cleanable = count > 0 && owner.leakDetection() ? CLEANER.register(this, held) : null;
+        this.held = new Held(steps, count, owner, remote);
+        this.cleanable = (count > 0 || remote != null) && owner.leakDetection() ? CLEANER.register(this, held) : null;
+    }
+
+    /**
+     * Keeps the cluster slots for another lease period (call it before each message on a long
+     * connection, as KumoMTA does); false when they were lost (expired), and the connection should close.
+     */
+    public boolean extend() {
+        Remote remote = held.remote;
+        if (remote == null || held.get()) return !held.get();
+        try {
+            return remote.store().extend(remote.keys(), remote.leaseId(), remote.millis());
+        } catch (ClusterStore.StoreException e) {
+            held.owner.storeFailure(e);
+            return false;
+        }
     }
 
     /** PASSED, or REJECTED_DRY_RUN when a dry-run limit would have refused (nothing is then held). */

@@ -33,11 +33,16 @@ public final class Limiter {
 
     private final AtomicReference<State> state = new AtomicReference<>();
     private final LongAdder leaked = new LongAdder();
+    private final LongAdder storeFailures = new LongAdder();
+    private final LimiterOptions options;
     private final boolean leakDetection;
+    private volatile long lastWarning;
+    private static final System.Logger LOG = System.getLogger("io.limitc.runtime");
 
-    private Limiter(State initial, boolean leakDetection) {
+    private Limiter(State initial, LimiterOptions options) {
         state.set(initial);
-        this.leakDetection = leakDetection;
+        this.options = options;
+        this.leakDetection = options.leakDetection();
     }
 
     public static Limiter load(Path file) throws ConfigException, IOException {
@@ -56,12 +61,17 @@ public final class Limiter {
      * largest per-acquisition cost) for services that always close their leases.
      */
     public static Limiter load(InputStream in, boolean leakDetection) throws ConfigException {
-        return new Limiter(new State(ConfigLoader.read(in)), leakDetection);
+        return load(in, new LimiterOptions(leakDetection, null, LimiterOptions.FailurePolicy.DENY, 1_690_000));
+    }
+
+    /** Loads with a cluster store for the limits compiled as cluster-wide, and its failure policy. */
+    public static Limiter load(InputStream in, LimiterOptions options) throws ConfigException {
+        return new Limiter(new State(ConfigLoader.read(in), options.store() != null), options);
     }
 
     /** Replaces the configuration; when the new one fails to load, the old one stays in force. */
     public void reload(InputStream in) throws ConfigException {
-        state.set(new State(ConfigLoader.read(in)));
+        state.set(new State(ConfigLoader.read(in), options.store() != null));
     }
 
     /** Acquires every connection limit of a Momentum delivery path. */
@@ -91,10 +101,18 @@ public final class Limiter {
             if (def == null || def.unlimited()) continue; // unlimited limits are never counted
             Counter counter = s.counters.get(def.name());
             String key = key(def, path);
-            steps.add(new Step(counter, def, key, def.limit(), counter.unbounded() ? counter.cell(key) : null));
+            if (s.clusterStore && def.cluster()) {
+                // counted in the cluster store; the in-process counter serves the "local" failure policy
+                steps.add(new Step(counter, def, key, def.limit(), null, "limitc:lease:" + def.name() + ":" + key));
+            } else {
+                steps.add(new Step(counter, def, key, def.limit(), counter.unbounded() ? counter.cell(key) : null, null));
+            }
         }
         steps.sort(Comparator.comparingLong(Step::cap)); // stable: ties keep their order
-        return new Prepared(steps.toArray(Step[]::new));
+        // in-process limits first, then the cluster-wide ones, each part still ascending
+        List<Step> ordered = new ArrayList<>(steps.stream().filter(st -> st.remoteKey() == null).toList());
+        ordered.addAll(steps.stream().filter(st -> st.remoteKey() != null).toList());
+        return new Prepared(ordered.toArray(Step[]::new));
     }
 
     /**
@@ -119,7 +137,7 @@ public final class Limiter {
                 zone.skipped.increment(); // nginx logs and skips a key over 255 bytes
                 continue;
             }
-            steps.add(new Step(zone, def, value, def.limit(), null));
+            steps.add(new Step(zone, def, value, def.limit(), null, null));
         }
         int status = block.status() == null ? 503 : block.status();
         Step[] sorted = steps.toArray(Step[]::new);
@@ -128,11 +146,13 @@ public final class Limiter {
     }
 
     /** One counter to take from; {@code cell} is set when the count cell could be resolved in advance. */
-    private record Step(Counter counter, LimitDefinition limit, String key, long cap, java.util.concurrent.atomic.AtomicLong cell) {}
+    private record Step(Counter counter, LimitDefinition limit, String key, long cap,
+                        java.util.concurrent.atomic.AtomicLong cell, String remoteKey) {}
 
     private Acquisition take(Step[] steps, boolean dryRun, int status, String logLevel) {
         int n = 0;
         for (Step step : steps) {
+            if (step.remoteKey() != null) break; // the cluster-wide steps come last
             Counter c = step.counter();
             Counter.Take t = step.cell() != null ? c.take(step.cell(), step.cap()) : c.take(step.key(), step.cap());
             if (t == Counter.Take.TAKEN) {
@@ -144,12 +164,71 @@ public final class Limiter {
             if (dryRun) {
                 // nginx in dry run: counts the would-be rejection, holds nothing, lets it through
                 c.dryRunRejected.increment();
-                return new Acquisition(new Lease(Outcome.REJECTED_DRY_RUN, steps, 0, this), null);
+                return new Acquisition(new Lease(Outcome.REJECTED_DRY_RUN, steps, 0, this, null), null);
             }
             c.rejected.increment();
-            return new Acquisition(null, new Rejection(step.limit(), t == Counter.Take.EXHAUSTED, status, logLevel));
+            return new Acquisition(null, new Rejection(step.limit(), t == Counter.Take.EXHAUSTED, false, status, logLevel));
         }
-        return new Acquisition(new Lease(Outcome.PASSED, steps, n, this), null);
+        if (n == steps.length) return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, null), null);
+        return takeRemote(steps, n, java.util.Arrays.asList(steps).subList(n, steps.length), status, logLevel);
+    }
+
+    /** The cluster-wide limits of the path: one store call for all of them, all or nothing. */
+    private Acquisition takeRemote(Step[] steps, int n, List<Step> remote, int status, String logLevel) {
+        List<String> keys = new ArrayList<>(remote.size());
+        long[] caps = new long[remote.size()];
+        for (int i = 0; i < remote.size(); i++) {
+            keys.add(remote.get(i).remoteKey());
+            caps[i] = remote.get(i).cap();
+        }
+        String leaseId = java.util.UUID.randomUUID().toString();
+        try {
+            ClusterStore.Taken taken = options.store().acquire(keys, caps, leaseId, options.leaseMillis());
+            if (taken.full() >= 0) {
+                giveBack(steps, n);
+                Step full = remote.get(taken.full());
+                full.counter().rejected.increment();
+                return new Acquisition(null, new Rejection(full.limit(), false, false, status, logLevel));
+            }
+            return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, new Lease.Remote(options.store(), keys, leaseId,
+                    options.leaseMillis())), null);
+        } catch (ClusterStore.StoreException e) {
+            storeFailure(e);
+            if (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY) {
+                giveBack(steps, n);
+                return new Acquisition(null, new Rejection(remote.get(0).limit(), false, true, status, logLevel));
+            }
+            // policy local: the same limits, counted in this process until the store is back
+            Step[] local = new Step[n + remote.size()];
+            System.arraycopy(steps, 0, local, 0, n);
+            int m = n;
+            for (Step r : remote) {
+                if (r.counter().take(r.key(), r.cap()) != Counter.Take.TAKEN) {
+                    giveBack(local, m);
+                    r.counter().rejected.increment();
+                    return new Acquisition(null, new Rejection(r.limit(), false, false, status, logLevel));
+                }
+                local[m++] = new Step(r.counter(), r.limit(), r.key(), r.cap(), null, null);
+            }
+            return new Acquisition(new Lease(Outcome.PASSED, local, m, this, null), null);
+        }
+    }
+
+    /** Store failures are counted and logged at most every ten seconds: loud, not flooding. */
+    void storeFailure(Exception e) {
+        storeFailures.increment();
+        long now = System.nanoTime();
+        if (now - lastWarning > 10_000_000_000L) {
+            lastWarning = now;
+            LOG.log(System.Logger.Level.WARNING, "cluster store unreachable (" + e.getMessage() + "); policy "
+                    + options.onStoreFailure() + (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY
+                    ? ": cluster-wide limits refuse" : ": cluster-wide limits are counted in this process only"));
+        }
+    }
+
+    /** How many times the cluster store could not be reached. */
+    public long storeFailures() {
+        return storeFailures.sum();
     }
 
     /** Gives back the first {@code n} steps' units, last taken first. */
@@ -259,7 +338,10 @@ public final class Limiter {
         final Set<String> concurrencyOptions = new LinkedHashSet<>();
         final java.util.concurrent.ConcurrentHashMap<MailPath, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
-        State(CompiledFile f) {
+        final boolean clusterStore;
+
+        State(CompiledFile f, boolean clusterStore) {
+            this.clusterStore = clusterStore;
             for (CompiledFile.Limit l : f.concurrency_limits()) limits.put(l.name(), definition(l, 0));
             for (CompiledFile.Rate r : f.rate_limits()) limits.put(r.name(), definition(r.asLimit(), r.periodSeconds()));
             for (CompiledFile.Pool p : f.pools()) poolDefinitions.put(p.name(), p);

@@ -1,0 +1,38 @@
+package io.limitc.runtime;
+
+import java.util.List;
+
+/**
+ * Where cluster-wide limits are counted, shared by every process (Redis: {@code
+ * io.limitc.runtime.redis.RedisStore}). Leases there expire on their own, so a process that
+ * dies loses its slots when its leases expire, never earlier.
+ */
+public interface ClusterStore extends AutoCloseable {
+
+    /** What an acquisition found: {@code full} is the index of the first full limit, or -1 when all were taken. */
+    record Taken(int full, long retryAfterMillis) {}
+
+    /**
+     * Takes one slot of every limit, in the order given (ascending by cap), all or nothing,
+     * for {@code ttlMillis}.
+     *
+     * @throws StoreException when the store cannot be reached or answers with an error
+     */
+    Taken acquire(List<String> keys, long[] caps, String leaseId, long ttlMillis) throws StoreException;
+
+    /** Gives the slots back (an unknown lease is ignored). */
+    void release(List<String> keys, String leaseId) throws StoreException;
+
+    /** Pushes the lease's expiry out again; false when the lease was already gone (expired). */
+    boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException;
+
+    @Override
+    void close();
+
+    /** The store failed: unreachable, timed out, or answered with an error. */
+    final class StoreException extends Exception {
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.limitc.runtime.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.limitc.runtime.ClusterStore;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Cluster-wide leases on Redis: one sorted set per limit and key (member = lease id, score =
+ * expiry in milliseconds of the Redis server's clock, never the client's), taken with one
+ * EVALSHA per acquisition for all the path's cluster limits, all or nothing. Every key gets
+ * an expiry beyond its longest lease, so abandoned keys vanish. Lettuce's connection is
+ * thread-safe and reconnects on its own.
+ *
+ * <p>Key layout: {@code limitc:lease:<limit name>:<counter key>}, a ZSET; inspect with
+ * {@code redis-cli ZRANGE limitc:lease:<name>:<key> 0 -1 WITHSCORES}.
+ */
+public final class RedisStore implements ClusterStore {
+
+    /** Takes one slot of each key (KEYS, ascending) if every one has room; else the first full key's index. */
+    static final String ACQUIRE = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local ttl = tonumber(ARGV[2])
+            for i, key in ipairs(KEYS) do
+              redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+              if redis.call('ZCARD', key) >= tonumber(ARGV[i + 2]) then
+                local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+                local wait = 0
+                if first[2] then wait = tonumber(first[2]) - now end
+                return {i, wait}
+              end
+            end
+            for i, key in ipairs(KEYS) do
+              redis.call('ZADD', key, now + ttl, ARGV[1])
+              if redis.call('PTTL', key) < ttl + 1000 then redis.call('PEXPIRE', key, ttl + 1000) end
+            end
+            return {0, 0}
+            """;
+
+    static final String RELEASE = """
+            for i, key in ipairs(KEYS) do redis.call('ZREM', key, ARGV[1]) end
+            return 0
+            """;
+
+    /** Moves the lease's expiry out on every key; 0 when it was gone from any (it expired). */
+    static final String EXTEND = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local ttl = tonumber(ARGV[2])
+            local ok = 1
+            for i, key in ipairs(KEYS) do
+              if redis.call('ZADD', key, 'XX', 'CH', now + ttl, ARGV[1]) == 0 and redis.call('ZSCORE', key, ARGV[1]) == false then ok = 0 end
+              if redis.call('PTTL', key) < ttl + 1000 then redis.call('PEXPIRE', key, ttl + 1000) end
+            end
+            return ok
+            """;
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> redis;
+    private volatile String acquireSha;
+    private volatile String releaseSha;
+    private volatile String extendSha;
+
+    private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection) {
+        this.client = client;
+        this.connection = connection;
+        this.redis = connection.sync();
+    }
+
+    /** Connects to {@code redis://host:port} (or {@code rediss://}); fails fast if Redis does not answer. */
+    public static RedisStore connect(String uri, Duration timeout) throws StoreException {
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(timeout);
+        RedisClient client = RedisClient.create(redisUri);
+        try {
+            StatefulRedisConnection<String, String> connection = client.connect();
+            connection.setTimeout(timeout);
+            RedisStore store = new RedisStore(client, connection);
+            store.redis.ping();
+            return store;
+        } catch (RedisException e) {
+            client.shutdown();
+            throw new StoreException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Taken acquire(List<String> keys, long[] caps, String leaseId, long ttlMillis) throws StoreException {
+        String[] args = new String[caps.length + 2];
+        args[0] = leaseId;
+        args[1] = Long.toString(ttlMillis);
+        for (int i = 0; i < caps.length; i++) args[i + 2] = Long.toString(caps[i]);
+        List<Object> reply = eval(Script.ACQUIRE, keys, args);
+        int full = ((Long) reply.get(0)).intValue() - 1;
+        return new Taken(full, (Long) reply.get(1));
+    }
+
+    @Override
+    public void release(List<String> keys, String leaseId) throws StoreException {
+        eval(Script.RELEASE, keys, leaseId);
+    }
+
+    @Override
+    public boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException {
+        Object reply = eval(Script.EXTEND, keys, leaseId, Long.toString(ttlMillis));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    private enum Script { ACQUIRE, RELEASE, EXTEND }
+
+    /** EVALSHA; after a Redis restart (NOSCRIPT) the script is loaded again and the call repeated once. */
+    @SuppressWarnings("unchecked")
+    private <T> T eval(Script script, List<String> keys, String... args) throws StoreException {
+        String[] k = keys.toArray(String[]::new);
+        ScriptOutputType type = script == Script.ACQUIRE ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
+        try {
+            try {
+                return (T) redis.evalsha(sha(script, false), type, k, args);
+            } catch (RedisNoScriptException e) {
+                return (T) redis.evalsha(sha(script, true), type, k, args);
+            }
+        } catch (RedisException e) {
+            throw new StoreException("Redis: " + e.getMessage(), e);
+        }
+    }
+
+    private String sha(Script script, boolean reload) {
+        String sha = switch (script) {
+            case ACQUIRE -> acquireSha;
+            case RELEASE -> releaseSha;
+            case EXTEND -> extendSha;
+        };
+        if (sha != null && !reload) return sha;
+        String text = switch (script) {
+            case ACQUIRE -> ACQUIRE;
+            case RELEASE -> RELEASE;
+            case EXTEND -> EXTEND;
+        };
+        sha = redis.scriptLoad(text);
+        switch (script) {
+            case ACQUIRE -> acquireSha = sha;
+            case RELEASE -> releaseSha = sha;
+            case EXTEND -> extendSha = sha;
+        }
+        return sha;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

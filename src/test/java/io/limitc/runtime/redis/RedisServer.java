@@ -1,0 +1,109 @@
+package io.limitc.runtime.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real redis-server for one test class: the one on PATH (CI installs it), on a free
+ * loopback port, without persistence. Stop and start it again to test outages.
+ */
+final class RedisServer implements AutoCloseable {
+
+    final int port;
+    private Process process;
+
+    RedisServer() throws IOException, InterruptedException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        start();
+    }
+
+    String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    void start() throws IOException, InterruptedException {
+        String binary = Files.isExecutable(Path.of("/usr/bin/redis-server")) ? "/usr/bin/redis-server" : "redis-server";
+        process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--protected-mode", "yes")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"+PONG".equals(command("PING"))) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("redis-server did not start on " + port);
+            Thread.sleep(20);
+        }
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** One inline command over a plain socket (independent of the client under test); the first reply line. */
+    String command(String line) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            OutputStream out = socket.getOutputStream();
+            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder sb = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\r') sb.append((char) c);
+            return sb.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** ZCARD of a key (any bytes, NUL included), read independently of the store. */
+    long zcard(String key) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("*2\r\n$5\r\nZCARD\r\n$" + k.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(k);
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder sb = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\r') sb.append((char) c);
+            return Long.parseLong(sb.substring(1));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The calls count of a command from INFO commandstats (a bulk reply: read it whole). */
+    long calls(String command) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(StandardCharsets.UTF_8));
+            socket.setSoTimeout(1000);
+            byte[] buffer = new byte[65536];
+            int n = socket.getInputStream().read(buffer);
+            String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
+            for (String line : text.split("\r\n")) {
+                if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                    return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,178 @@
+package io.limitc.runtime.redis;
+
+import io.limitc.runtime.Acquisition;
+import io.limitc.runtime.Lease;
+import io.limitc.runtime.Limiter;
+import io.limitc.runtime.LimiterOptions;
+import io.limitc.runtime.MailPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cluster-wide leases against a real redis-server (no mocks): shared across processes, one
+ * EVALSHA per acquisition, expiry of a dead holder's leases, outages under both policies.
+ */
+class RedisStoreTest {
+
+    static final Path COMPILED = Path.of("testdata/ecelerity/runtime-cluster/expected-compiled.json");
+    static final MailPath A = new MailPath("a", "shared.example", null);
+    static final MailPath B = new MailPath("b", "shared.example", null);
+    static final String A_KEY = "limitc:lease:binding:a/cluster_max_outbound_connections:a\u0000shared.example\u0000";
+
+    static RedisServer redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = new RedisServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        redis.command("FLUSHALL");
+    }
+
+    static Limiter process(LimiterOptions.FailurePolicy policy, long leaseMillis) throws Exception {
+        RedisStore store = RedisStore.connect(redis.uri(), Duration.ofSeconds(1));
+        try (var in = Files.newInputStream(COMPILED)) {
+            return Limiter.load(in, new LimiterOptions(false, store, policy, leaseMillis));
+        }
+    }
+
+    private static List<Lease> take(Limiter l, MailPath p, int n) {
+        List<Lease> leases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Acquisition a = l.acquire(p);
+            assertTrue(a.granted(), "lease " + (i + 1) + ": " + a.rejection());
+            leases.add(a.lease());
+        }
+        return leases;
+    }
+
+    @Test
+    void aClusterLimitHoldsAcrossProcesses() throws Exception {
+        Limiter one = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        Limiter two = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        List<Lease> leases = new ArrayList<>(take(one, A, 3));
+        leases.addAll(take(two, A, 2));
+        Acquisition sixth = two.acquire(A);
+        assertFalse(sixth.granted());
+        assertEquals("binding:a/cluster_max_outbound_connections", sixth.rejection().limit().name());
+        // the domain's scope cap (6) is shared by bindings a and b across both processes
+        leases.addAll(take(one, B, 1));
+        Acquisition overScope = two.acquire(B);
+        assertFalse(overScope.granted());
+        assertEquals("domain:shared.example/cluster_scope_max_outbound_connections", overScope.rejection().limit().name());
+        assertEquals(5, redis.zcard(A_KEY), "the sorted set holds one member per live lease");
+        leases.forEach(Lease::close);
+        assertEquals(0, redis.zcard(A_KEY), "closing removes the members");
+        take(two, A, 5).forEach(Lease::close);
+    }
+
+    @Test
+    void oneRoundTripPerAcquisition() throws Exception {
+        Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        l.acquire(A).lease().close(); // loads the scripts
+        long before = redis.calls("evalsha");
+        List<Lease> leases = take(l, A, 4);
+        assertEquals(before + 4, redis.calls("evalsha"), "one EVALSHA per acquisition of the path's two cluster limits");
+        leases.forEach(Lease::close);
+    }
+
+    @Test
+    void aHolderThatStopsLosesItsSlotsWhenTheLeaseExpiresNotBefore() throws Exception {
+        Limiter holder = process(LimiterOptions.FailurePolicy.DENY, 1_500);
+        Limiter other = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        take(holder, A, 5); // never closed: as if the holder died
+        long t0 = System.nanoTime();
+        assertFalse(other.acquire(A).granted(), "the slots are still held");
+        Thread.sleep(800);
+        assertFalse(other.acquire(A).granted(), "not before the lease expires");
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        Thread.sleep(Math.max(0, 1_700 - waited));
+        take(other, A, 5).forEach(Lease::close);
+    }
+
+    @Test
+    void extendKeepsTheSlots() throws Exception {
+        Limiter l = process(LimiterOptions.FailurePolicy.DENY, 1_000);
+        List<Lease> leases = take(l, A, 5);
+        Thread.sleep(600);
+        for (Lease lease : leases) assertTrue(lease.extend());
+        Thread.sleep(600);
+        assertFalse(l.acquire(A).granted(), "extended leases still hold the slots after the first period");
+        leases.forEach(Lease::close);
+        assertTrue(l.acquire(A).granted());
+    }
+
+    @Test
+    void outagesFollowTheFailurePolicyAndRecoverAfterARestart() throws Exception {
+        Limiter deny = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        Limiter local = process(LimiterOptions.FailurePolicy.LOCAL, 60_000);
+        deny.acquire(A).lease().close();
+        redis.stop();
+        try {
+            Acquisition refused = deny.acquire(A);
+            assertFalse(refused.granted());
+            assertTrue(refused.rejection().unavailable());
+            assertTrue(deny.storeFailures() > 0);
+            List<Lease> counted = take(local, A, 5);
+            assertFalse(local.acquire(A).granted(), "counted in-process: the same limit still applies");
+            counted.forEach(Lease::close);
+        } finally {
+            redis.start();
+        }
+        // a restarted Redis has lost the scripts: NOSCRIPT makes the store load them again
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!deny.acquire(A).granted()) {
+            assertTrue(System.nanoTime() < deadline, "recovered after the restart");
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aKilledProcessKeepsItsSlotsUntilTheLeasesExpire() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldLeases.class.getName(), COMPILED.toString(), redis.uri(), "5", "3000")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("READY"));
+            assertEquals("READY 5", line);
+            Limiter other = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+            child.destroyForcibly().waitFor(); // SIGKILL: no chance to release
+            assertFalse(other.acquire(A).granted(), "the killed holder's slots stay taken");
+            long deadline = System.nanoTime() + 6_000_000_000L;
+            Acquisition a;
+            while (!(a = other.acquire(A)).granted()) {
+                assertTrue(System.nanoTime() < deadline, "free after the 3 s lease expiry");
+                Thread.sleep(100);
+            }
+            a.lease().close();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}

@@ -26,6 +26,15 @@ public interface ClusterStore extends AutoCloseable {
     /** Pushes the lease's expiry out again; false when the lease was already gone (expired). */
     boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException;
 
+    /**
+     * Takes one event from every bucket (GCRA, clock of the store), all or nothing: the index
+     * of the first bucket that refused and how long until it allows one, or -1 when allowed.
+     *
+     * @param intervalsMillis period/limit of each bucket
+     * @param bursts          how many events each bucket admits at once (its limit)
+     */
+    Taken throttle(List<String> buckets, long[] intervalsMillis, long[] bursts) throws StoreException;
+
     @Override
     void close();
 

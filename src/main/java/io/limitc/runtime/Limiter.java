@@ -264,12 +264,17 @@ public final class Limiter {
      */
     public Throttled throttle(MailPath path, String kind, long nowNanos) {
         State s = state.get();
-        Set<String> options = Set.of("outbound_throttle_" + kind, "cluster_outbound_throttle_" + kind);
-        List<MomentumRules.Applied> applied = s.momentum.resolve(path, new LinkedHashSet<>(options));
+        Set<String> throttles = Set.of("outbound_throttle_" + kind, "cluster_outbound_throttle_" + kind);
+        List<MomentumRules.Applied> applied = s.momentum.resolve(path, new LinkedHashSet<>(throttles));
         List<LimitDefinition> taken = new ArrayList<>();
+        List<LimitDefinition> remote = new ArrayList<>();
         for (MomentumRules.Applied a : applied) {
             LimitDefinition rate = s.limits.get(a.limit());
             if (rate == null || rate.unlimited()) continue;
+            if (s.clusterStore && rate.cluster()) {
+                remote.add(rate); // one store call for all of them, after the in-process ones
+                continue;
+            }
             Gcra.Result r = s.gcra.take(rate.name(), rate, nowNanos);
             if (!r.allowed()) {
                 for (LimitDefinition t : taken) s.gcra.undo(t.name(), t);
@@ -277,7 +282,37 @@ public final class Limiter {
             }
             taken.add(rate);
         }
-        return new Throttled(true, null, 0);
+        if (remote.isEmpty()) return new Throttled(true, null, 0);
+        List<String> buckets = new ArrayList<>();
+        long[] intervals = new long[remote.size()];
+        long[] bursts = new long[remote.size()];
+        for (int i = 0; i < remote.size(); i++) {
+            LimitDefinition r = remote.get(i);
+            buckets.add("limitc:rate:" + r.name());
+            intervals[i] = Math.max(1, r.periodSeconds() * 1000 / r.limit());
+            bursts[i] = r.limit();
+        }
+        try {
+            ClusterStore.Taken t = options.store().throttle(buckets, intervals, bursts);
+            if (t.full() < 0) return new Throttled(true, null, 0);
+            for (LimitDefinition l : taken) s.gcra.undo(l.name(), l);
+            return new Throttled(false, remote.get(t.full()), t.retryAfterMillis() * 1_000_000);
+        } catch (ClusterStore.StoreException e) {
+            storeFailure(e);
+            if (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY) {
+                for (LimitDefinition l : taken) s.gcra.undo(l.name(), l);
+                return new Throttled(false, remote.get(0), 0);
+            }
+            for (LimitDefinition r : remote) {
+                Gcra.Result g = s.gcra.take(r.name(), r, nowNanos);
+                if (!g.allowed()) {
+                    for (LimitDefinition l : taken) s.gcra.undo(l.name(), l);
+                    return new Throttled(false, r, g.retryAfterNanos());
+                }
+                taken.add(r);
+            }
+            return new Throttled(true, null, 0);
+        }
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.List;
  * an expiry beyond its longest lease, so abandoned keys vanish. Lettuce's connection is
  * thread-safe and reconnects on its own.
  *
- * <p>Key layout: {@code limitc:lease:<limit name>:<counter key>}, a ZSET; inspect with
- * {@code redis-cli ZRANGE limitc:lease:<name>:<key> 0 -1 WITHSCORES}.
+ * <p>Key layout: {@code limitc:lease:<limit name>:<counter key>}, a ZSET of lease ids scored by
+ * expiry (ms); {@code limitc:rate:<limit name>}, a string holding the GCRA theoretical arrival
+ * time (ms). Inspect with {@code redis-cli ZRANGE limitc:lease:<name>:<key> 0 -1 WITHSCORES}.
  */
 public final class RedisStore implements ClusterStore {
 
@@ -63,12 +64,38 @@ public final class RedisStore implements ClusterStore {
             return ok
             """;
 
+    /**
+     * GCRA for every bucket (KEYS) in one call, all or nothing, on the server's clock in
+     * milliseconds (KumoMTA's script used whole seconds, and once set PX where EX was meant);
+     * each bucket key expires when its theoretical arrival time has passed.
+     */
+    static final String THROTTLE = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local next = {}
+            for i, key in ipairs(KEYS) do
+              local interval = tonumber(ARGV[2 * i - 1])
+              local burst = tonumber(ARGV[2 * i])
+              local tat = tonumber(redis.call('GET', key) or now)
+              if tat < now then tat = now end
+              local new_tat = tat + interval
+              local diff = now - (new_tat - interval * burst)
+              if diff < 0 then return {i, -diff} end
+              next[i] = new_tat
+            end
+            for i, key in ipairs(KEYS) do
+              redis.call('SET', key, next[i], 'PX', math.max(1, next[i] - now))
+            end
+            return {0, 0}
+            """;
+
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
     private volatile String acquireSha;
     private volatile String releaseSha;
     private volatile String extendSha;
+    private volatile String throttleSha;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection) {
         this.client = client;
@@ -115,13 +142,25 @@ public final class RedisStore implements ClusterStore {
         return Long.valueOf(1).equals(reply);
     }
 
-    private enum Script { ACQUIRE, RELEASE, EXTEND }
+    @Override
+    public Taken throttle(List<String> buckets, long[] intervalsMillis, long[] bursts) throws StoreException {
+        String[] args = new String[buckets.size() * 2];
+        for (int i = 0; i < buckets.size(); i++) {
+            args[2 * i] = Long.toString(intervalsMillis[i]);
+            args[2 * i + 1] = Long.toString(bursts[i]);
+        }
+        List<Object> reply = eval(Script.THROTTLE, buckets, args);
+        return new Taken(((Long) reply.get(0)).intValue() - 1, (Long) reply.get(1));
+    }
+
+    private enum Script { ACQUIRE, RELEASE, EXTEND, THROTTLE }
 
     /** EVALSHA; after a Redis restart (NOSCRIPT) the script is loaded again and the call repeated once. */
     @SuppressWarnings("unchecked")
     private <T> T eval(Script script, List<String> keys, String... args) throws StoreException {
         String[] k = keys.toArray(String[]::new);
-        ScriptOutputType type = script == Script.ACQUIRE ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
+        ScriptOutputType type = script == Script.ACQUIRE || script == Script.THROTTLE
+                ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
         try {
             try {
                 return (T) redis.evalsha(sha(script, false), type, k, args);
@@ -138,18 +177,21 @@ public final class RedisStore implements ClusterStore {
             case ACQUIRE -> acquireSha;
             case RELEASE -> releaseSha;
             case EXTEND -> extendSha;
+            case THROTTLE -> throttleSha;
         };
         if (sha != null && !reload) return sha;
         String text = switch (script) {
             case ACQUIRE -> ACQUIRE;
             case RELEASE -> RELEASE;
             case EXTEND -> EXTEND;
+            case THROTTLE -> THROTTLE;
         };
         sha = redis.scriptLoad(text);
         switch (script) {
             case ACQUIRE -> acquireSha = sha;
             case RELEASE -> releaseSha = sha;
             case EXTEND -> extendSha = sha;
+            case THROTTLE -> throttleSha = sha;
         }
         return sha;
     }

@@ -88,6 +88,23 @@ class RedisStoreTest {
     }
 
     @Test
+    void clusterThrottlesAreOneBucketForEveryProcess() throws Exception {
+        Limiter one = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        Limiter two = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        MailPath c = new MailPath("c", "any.example", null);
+        // 4/60 is one GCRA bucket in Redis, whichever process asks
+        assertTrue(one.throttle(c, "messages", 0).allowed());
+        assertTrue(two.throttle(c, "messages", 0).allowed());
+        assertTrue(one.throttle(c, "messages", 0).allowed());
+        assertTrue(two.throttle(c, "messages", 0).allowed());
+        var fifth = one.throttle(c, "messages", 0);
+        assertFalse(fifth.allowed());
+        assertEquals("binding_group:g/cluster_outbound_throttle_messages", fifth.limit().name());
+        assertTrue(fifth.retryAfterNanos() > 14_000_000_000L && fifth.retryAfterNanos() <= 15_000_000_000L,
+                "one event every 15 s: " + fifth.retryAfterNanos());
+    }
+
+    @Test
     void oneRoundTripPerAcquisition() throws Exception {
         Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
         l.acquire(A).lease().close(); // loads the scripts

@@ -35,6 +35,12 @@ public interface ClusterStore extends AutoCloseable {
      */
     Taken throttle(List<String> buckets, long[] intervalsMillis, long[] bursts) throws StoreException;
 
+    /**
+     * Waits until some lease is released anywhere in the cluster, or {@code maxMillis} pass:
+     * how a waiting acquisition is woken promptly instead of polling.
+     */
+    void awaitRelease(long maxMillis) throws InterruptedException;
+
     @Override
     void close();
 

@@ -45,6 +45,7 @@ public final class Lease implements AutoCloseable {
 
         void give() {
             Limiter.giveBack(steps, count);
+            owner.released();
             if (remote != null) {
                 try {
                     remote.store().release(remote.keys(), remote.leaseId());

@@ -89,6 +89,46 @@ public final class Limiter {
 
     private static final int MAX_PREPARED = 1 << 20;
 
+    /**
+     * Acquires, waiting up to {@code timeout} for room: a waiter is woken when a lease is
+     * released (in this process, or anywhere in the cluster through the store) or when the
+     * lease that blocks it expires, not by fixed polling.
+     */
+    public Acquisition acquire(MailPath path, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Acquisition a = acquire(path);
+            if (a.granted() || a.rejection().unavailable()) return a;
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) return a;
+            if (a.rejection().limit().cluster() && options.store() != null) {
+                options.store().awaitRelease(Math.min(left, RETRY_CAP_MILLIS));
+            } else {
+                synchronized (localRelease) {
+                    waiters++;
+                    try {
+                        localRelease.wait(Math.min(left, RETRY_CAP_MILLIS));
+                    } finally {
+                        waiters--;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A waiter re-checks at least this often (a lease of a dead holder expires silently). */
+    private static final long RETRY_CAP_MILLIS = 1_000;
+    private final Object localRelease = new Object();
+    private volatile int waiters;
+
+    /** Wakes local waiters; cheap when nobody waits (the usual case). */
+    void released() {
+        if (waiters == 0) return;
+        synchronized (localRelease) {
+            localRelease.notifyAll();
+        }
+    }
+
     /** A path's limits resolved and sorted once: what acquire repeats. */
     private record Prepared(Step[] steps) {}
 

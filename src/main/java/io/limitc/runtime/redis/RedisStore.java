@@ -46,10 +46,16 @@ public final class RedisStore implements ClusterStore {
             return {0, 0}
             """;
 
+    /** Gives the slots back and tells waiting processes (channel {@value #RELEASED}). */
     static final String RELEASE = """
-            for i, key in ipairs(KEYS) do redis.call('ZREM', key, ARGV[1]) end
+            local removed = 0
+            for i, key in ipairs(KEYS) do removed = removed + redis.call('ZREM', key, ARGV[1]) end
+            if removed > 0 then redis.call('PUBLISH', 'limitc:released', KEYS[1]) end
             return 0
             """;
+
+    /** The channel a release is announced on, so waiters retry at once. */
+    static final String RELEASED = "limitc:released";
 
     /** Moves the lease's expiry out on every key; 0 when it was gone from any (it expired). */
     static final String EXTEND = """
@@ -97,10 +103,48 @@ public final class RedisStore implements ClusterStore {
     private volatile String extendSha;
     private volatile String throttleSha;
 
+    private final Object released = new Object();
+    private long releases;
+    private volatile io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> subscription;
+
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection) {
         this.client = client;
         this.connection = connection;
         this.redis = connection.sync();
+    }
+
+    @Override
+    public void awaitRelease(long maxMillis) throws InterruptedException {
+        subscribe();
+        synchronized (released) {
+            long seen = releases;
+            long deadline = System.nanoTime() + maxMillis * 1_000_000;
+            while (releases == seen) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) return;
+                released.wait(left);
+            }
+        }
+    }
+
+    /** One pub/sub connection per store, opened when someone first waits. */
+    private void subscribe() {
+        if (subscription != null) return;
+        synchronized (this) {
+            if (subscription != null) return;
+            var pubsub = client.connectPubSub();
+            pubsub.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    synchronized (released) {
+                        releases++;
+                        released.notifyAll();
+                    }
+                }
+            });
+            pubsub.sync().subscribe(RELEASED);
+            subscription = pubsub;
+        }
     }
 
     /** Connects to {@code redis://host:port} (or {@code rediss://}); fails fast if Redis does not answer. */
@@ -198,6 +242,7 @@ public final class RedisStore implements ClusterStore {
 
     @Override
     public void close() {
+        if (subscription != null) subscription.close();
         connection.close();
         client.shutdown();
     }

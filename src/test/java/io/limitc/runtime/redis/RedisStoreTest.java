@@ -105,6 +105,32 @@ class RedisStoreTest {
     }
 
     @Test
+    void aWaiterIsWokenByAReleaseInAnotherProcessNotByPolling() throws Exception {
+        Limiter holder = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        Limiter waiter = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        List<Lease> leases = take(holder, A, 5);
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            leases.get(0).close();
+        });
+        long t0 = System.nanoTime();
+        releaser.start();
+        Acquisition a = waiter.acquire(A, Duration.ofSeconds(5));
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(a.granted(), String.valueOf(a.rejection()));
+        assertTrue(waited >= 280 && waited < 900, "woken by the release after ~300 ms, not a 1 s or 3 s poll: " + waited);
+        a.lease().close();
+        leases.forEach(Lease::close);
+        Acquisition timedOut = waiter.acquire(A, Duration.ofMillis(200));
+        assertTrue(timedOut.granted(), "a free slot is taken at once");
+        timedOut.lease().close();
+    }
+
+    @Test
     void oneRoundTripPerAcquisition() throws Exception {
         Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
         l.acquire(A).lease().close(); // loads the scripts

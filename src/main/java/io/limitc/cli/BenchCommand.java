@@ -3,8 +3,11 @@ package io.limitc.cli;
 import io.limitc.runtime.Bench;
 import io.limitc.runtime.ConfigException;
 import io.limitc.runtime.LimitStats;
+import io.limitc.runtime.ClusterStore;
 import io.limitc.runtime.Limiter;
+import io.limitc.runtime.LimiterOptions;
 import io.limitc.runtime.MailPath;
+import io.limitc.runtime.redis.RedisStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +29,12 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "OUT.json", description = "the file limitc compile wrote")
     Path file;
 
-    @Option(names = "--threads", defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--threads", "--clients"}, defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "count the cluster-wide limits on this Redis (redis://host:port) instead of in-process")
+    String redis;
 
     @Option(names = "--duration", defaultValue = "5", description = "seconds to measure, after a warm-up (default: ${DEFAULT-VALUE})")
     double duration;
@@ -48,7 +55,16 @@ final class BenchCommand implements Callable<Integer> {
         Path target = io.workingDirectory().resolve(file);
         Limiter limiter;
         try (InputStream in = Files.newInputStream(target)) {
-            limiter = Limiter.load(in, !noLeakDetection);
+            LimiterOptions options = new LimiterOptions(!noLeakDetection, null, LimiterOptions.FailurePolicy.DENY, 60_000);
+            if (redis != null) {
+                try {
+                    options = options.withStore(RedisStore.connect(redis, java.time.Duration.ofSeconds(2)),
+                            LimiterOptions.FailurePolicy.DENY, 60_000);
+                } catch (ClusterStore.StoreException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+            limiter = Limiter.load(in, options);
         } catch (ConfigException e) {
             io.err().println("limitc: " + file + ": " + e.getMessage());
             return ExitCodes.FINDINGS;

@@ -221,7 +221,9 @@ public final class Limiter {
             keys.add(remote.get(i).remoteKey());
             caps[i] = remote.get(i).cap();
         }
-        String leaseId = java.util.UUID.randomUUID().toString();
+        // unique across processes: a random per-process prefix and a counter (UUID.randomUUID
+        // would serialize every thread on SecureRandom)
+        String leaseId = LEASE_PREFIX + leaseSequence.incrementAndGet();
         try {
             ClusterStore.Taken taken = options.store().acquire(keys, caps, leaseId, options.leaseMillis());
             if (taken.full() >= 0) {
@@ -253,6 +255,9 @@ public final class Limiter {
             return new Acquisition(new Lease(Outcome.PASSED, local, m, this, null), null);
         }
     }
+
+    private static final String LEASE_PREFIX = java.util.UUID.randomUUID().toString().substring(0, 13) + "-";
+    private final java.util.concurrent.atomic.AtomicLong leaseSequence = new java.util.concurrent.atomic.AtomicLong();
 
     /** Store failures are counted and logged at most every ten seconds: loud, not flooding. */
     void storeFailure(Exception e) {

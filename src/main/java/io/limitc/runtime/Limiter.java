@@ -223,7 +223,7 @@ public final class Limiter {
         }
         // unique across processes: a random per-process prefix and a counter (UUID.randomUUID
         // would serialize every thread on SecureRandom)
-        String leaseId = LEASE_PREFIX + leaseSequence.incrementAndGet();
+        String leaseId = LEASE_PREFIX + LEASE_SEQUENCE.incrementAndGet();
         try {
             ClusterStore.Taken taken = options.store().acquire(keys, caps, leaseId, options.leaseMillis());
             if (taken.full() >= 0) {
@@ -257,7 +257,8 @@ public final class Limiter {
     }
 
     private static final String LEASE_PREFIX = java.util.UUID.randomUUID().toString().substring(0, 13) + "-";
-    private final java.util.concurrent.atomic.AtomicLong leaseSequence = new java.util.concurrent.atomic.AtomicLong();
+    /** Shared by every Limiter of the process, so two limiters never hand out the same id. */
+    private static final java.util.concurrent.atomic.AtomicLong LEASE_SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     /** Store failures are counted and logged at most every ten seconds: loud, not flooding. */
     void storeFailure(Exception e) {

@@ -6,7 +6,6 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.limitc.runtime.ClusterStore;
 
 import java.time.Duration;
@@ -95,9 +94,11 @@ public final class RedisStore implements ClusterStore {
             return {0, 0}
             """;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> redis;
+    private final io.lettuce.core.AbstractRedisClient client;
+    private final io.lettuce.core.api.StatefulConnection<String, String> connection;
+    private final io.lettuce.core.api.sync.RedisScriptingCommands<String, String> redis;
+    /** Redis Cluster: keys of one call must share a slot, else each limit is its own call. */
+    private final boolean cluster;
     private volatile String acquireSha;
     private volatile String releaseSha;
     private volatile String extendSha;
@@ -107,10 +108,12 @@ public final class RedisStore implements ClusterStore {
     private long releases;
     private volatile io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> subscription;
 
-    private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection) {
+    private RedisStore(io.lettuce.core.AbstractRedisClient client, io.lettuce.core.api.StatefulConnection<String, String> connection,
+                       io.lettuce.core.api.sync.RedisScriptingCommands<String, String> scripting, boolean cluster) {
         this.client = client;
         this.connection = connection;
-        this.redis = connection.sync();
+        this.redis = scripting;
+        this.cluster = cluster;
     }
 
     @Override
@@ -132,7 +135,8 @@ public final class RedisStore implements ClusterStore {
         if (subscription != null) return;
         synchronized (this) {
             if (subscription != null) return;
-            var pubsub = client.connectPubSub();
+            io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> pubsub = client instanceof RedisClient r
+                    ? r.connectPubSub() : ((io.lettuce.core.cluster.RedisClusterClient) client).connectPubSub();
             pubsub.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -147,25 +151,62 @@ public final class RedisStore implements ClusterStore {
         }
     }
 
-    /** Connects to {@code redis://host:port} (or {@code rediss://}); fails fast if Redis does not answer. */
+    /**
+     * Connects to {@code redis://host:port} (or {@code rediss://}), or to Redis Cluster when
+     * given a comma-separated list of nodes; fails fast if Redis does not answer.
+     */
     public static RedisStore connect(String uri, Duration timeout) throws StoreException {
-        RedisURI redisUri = RedisURI.create(uri);
-        redisUri.setTimeout(timeout);
-        RedisClient client = RedisClient.create(redisUri);
+        List<RedisURI> nodes = new java.util.ArrayList<>();
+        for (String u : uri.split(",")) {
+            RedisURI r = RedisURI.create(u.strip());
+            r.setTimeout(timeout);
+            nodes.add(r);
+        }
+        if (nodes.size() == 1) {
+            RedisClient client = RedisClient.create(nodes.get(0));
+            try {
+                StatefulRedisConnection<String, String> connection = client.connect();
+                connection.setTimeout(timeout);
+                connection.sync().ping();
+                return new RedisStore(client, connection, connection.sync(), false);
+            } catch (RedisException e) {
+                client.shutdown();
+                throw new StoreException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
+            }
+        }
+        io.lettuce.core.cluster.RedisClusterClient client = io.lettuce.core.cluster.RedisClusterClient.create(nodes);
         try {
-            StatefulRedisConnection<String, String> connection = client.connect();
+            var connection = client.connect();
             connection.setTimeout(timeout);
-            RedisStore store = new RedisStore(client, connection);
-            store.redis.ping();
-            return store;
+            connection.sync().ping();
+            return new RedisStore(client, connection, connection.sync(), true);
         } catch (RedisException e) {
             client.shutdown();
-            throw new StoreException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
+            throw new StoreException("cannot reach Redis Cluster at " + uri + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when every key hashes to the same cluster slot (always, on a single Redis). */
+    private boolean oneSlot(List<String> keys) {
+        if (!cluster) return true;
+        int slot = io.lettuce.core.cluster.SlotHash.getSlot(keys.get(0));
+        for (String k : keys) if (io.lettuce.core.cluster.SlotHash.getSlot(k) != slot) return false;
+        return true;
     }
 
     @Override
     public Taken acquire(List<String> keys, long[] caps, String leaseId, long ttlMillis) throws StoreException {
+        if (!oneSlot(keys)) {
+            // keys on different cluster nodes: one call per limit, ascending, and give back on a refusal
+            for (int i = 0; i < keys.size(); i++) {
+                Taken t = acquire(List.of(keys.get(i)), new long[] {caps[i]}, leaseId, ttlMillis);
+                if (t.full() >= 0) {
+                    if (i > 0) release(keys.subList(0, i), leaseId);
+                    return new Taken(i, t.retryAfterMillis());
+                }
+            }
+            return new Taken(-1, 0);
+        }
         String[] args = new String[caps.length + 2];
         args[0] = leaseId;
         args[1] = Long.toString(ttlMillis);
@@ -177,17 +218,34 @@ public final class RedisStore implements ClusterStore {
 
     @Override
     public void release(List<String> keys, String leaseId) throws StoreException {
+        if (!oneSlot(keys)) {
+            for (String k : keys) eval(Script.RELEASE, List.of(k), leaseId);
+            return;
+        }
         eval(Script.RELEASE, keys, leaseId);
     }
 
     @Override
     public boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException {
+        if (!oneSlot(keys)) {
+            boolean all = true;
+            for (String k : keys) all &= extend(List.of(k), leaseId, ttlMillis);
+            return all;
+        }
         Object reply = eval(Script.EXTEND, keys, leaseId, Long.toString(ttlMillis));
         return Long.valueOf(1).equals(reply);
     }
 
     @Override
     public Taken throttle(List<String> buckets, long[] intervalsMillis, long[] bursts) throws StoreException {
+        if (!oneSlot(buckets)) {
+            // across cluster nodes a refusal cannot un-charge the buckets already checked
+            for (int i = 0; i < buckets.size(); i++) {
+                Taken t = throttle(List.of(buckets.get(i)), new long[] {intervalsMillis[i]}, new long[] {bursts[i]});
+                if (t.full() >= 0) return new Taken(i, t.retryAfterMillis());
+            }
+            return new Taken(-1, 0);
+        }
         String[] args = new String[buckets.size() * 2];
         for (int i = 0; i < buckets.size(); i++) {
             args[2 * i] = Long.toString(intervalsMillis[i]);

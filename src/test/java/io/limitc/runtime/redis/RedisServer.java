@@ -17,12 +17,14 @@ import java.nio.file.Path;
 final class RedisServer implements AutoCloseable {
 
     final int port;
+    private final java.util.List<String> extra;
     private Process process;
 
-    RedisServer() throws IOException, InterruptedException {
+    RedisServer(String... extraArgs) throws IOException, InterruptedException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        extra = java.util.List.of(extraArgs);
         start();
     }
 
@@ -32,9 +34,10 @@ final class RedisServer implements AutoCloseable {
 
     void start() throws IOException, InterruptedException {
         String binary = Files.isExecutable(Path.of("/usr/bin/redis-server")) ? "/usr/bin/redis-server" : "redis-server";
-        process = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--protected-mode", "yes")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(binary, "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+        command.addAll(extra);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!"+PONG".equals(command("PING"))) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("redis-server did not start on " + port);
@@ -83,23 +86,27 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** The calls count of a command from INFO commandstats (a bulk reply: read it whole). */
-    long calls(String command) {
+    /** A command whose reply is a bulk string (INFO, CLUSTER INFO): the reply text, read in one go. */
+    String bulk(String command) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
             socket.setSoTimeout(1000);
             byte[] buffer = new byte[65536];
             int n = socket.getInputStream().read(buffer);
-            String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
-            for (String line : text.split("\r\n")) {
-                if (line.startsWith("cmdstat_" + command + ":calls=")) {
-                    return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
-                }
-            }
-            return 0;
+            return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return "";
         }
+    }
+
+    /** The calls count of a command from INFO commandstats. */
+    long calls(String command) {
+        for (String line : bulk("INFO commandstats").split("\r\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+            }
+        }
+        return 0;
     }
 
     @Override

@@ -25,7 +25,9 @@ import java.util.function.Function;
  * what was taken. Rate throttles are GCRA buckets. A reload replaces the configuration for
  * new acquisitions; leases already held give back to the counters they came from.
  *
- * <p>This package depends on Jackson only, never on limitc's parser or compiler.
+ * <p>This package depends on Jackson only, never on limitc's parser or compiler; the Redis
+ * store for cluster-wide limits ({@code io.limitc.runtime.redis}) adds Lettuce, an optional
+ * dependency.
  */
 public final class Limiter {
 
@@ -61,7 +63,8 @@ public final class Limiter {
      * largest per-acquisition cost) for services that always close their leases.
      */
     public static Limiter load(InputStream in, boolean leakDetection) throws ConfigException {
-        return load(in, new LimiterOptions(leakDetection, null, LimiterOptions.FailurePolicy.DENY, 1_690_000));
+        LimiterOptions d = LimiterOptions.defaults();
+        return load(in, new LimiterOptions(leakDetection, d.store(), d.onStoreFailure(), d.leaseMillis()));
     }
 
     /** Loads with a cluster store for the limits compiled as cluster-wide, and its failure policy. */

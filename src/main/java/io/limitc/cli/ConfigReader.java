@@ -55,6 +55,14 @@ final class ConfigReader {
         }
     }
 
+    private static final int DETECT_CHARS = 64 * 1024;
+
+    private static String head(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(DETECT_CHARS), StandardCharsets.UTF_8);
+        }
+    }
+
     static Dialect dialect(InputOptions options, List<Input> inputs) throws IOException {
         switch (options.dialect) {
             case ecelerity:
@@ -63,8 +71,10 @@ final class ConfigReader {
             case angie:
                 return Dialect.NGINX;
             default:
+                // the beginning of the first file tells: no need to read a 14 MB file twice
                 Input first = inputs.get(0);
-                return DialectDetector.detect(first.text() != null ? first.text() : SourceLoader.read(first.path()));
+                String text = first.text() != null ? first.text() : head(first.path());
+                return DialectDetector.detect(text.length() > DETECT_CHARS ? text.substring(0, DETECT_CHARS) : text);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.limitc.check.Linter;
 import io.limitc.emit.DiagnosticFormat;
 import io.limitc.emit.LintReport;
 import io.limitc.model.Diagnostic;
+import io.limitc.model.Dialect;
 import io.limitc.model.Severity;
 import io.limitc.model.ecelerity.MomentumVersion;
 import io.limitc.syntax.ReadResult;
@@ -42,7 +43,9 @@ final class LintCommand implements Callable<Integer> {
     /** Angie when asked for, or when the configuration uses directives only Angie has. */
     private boolean angie(ReadResult read) {
         if (input.dialect == InputOptions.DialectChoice.angie) return true;
-        if (input.dialect != InputOptions.DialectChoice.auto) return false;
+        if (input.dialect != InputOptions.DialectChoice.auto || read.tree().dialect() != Dialect.NGINX) {
+            return false;
+        }
         boolean[] found = {false};
         read.tree().walk((d, enclosing) -> found[0] |= ANGIE_ONLY.contains(d.name()));
         return found[0];

@@ -21,15 +21,23 @@ final class ConfigReader {
     private ConfigReader() {}
 
     static ReadResult read(InputOptions options, Io io) {
-        SourceLoader sources = new SourceLoader(io.workingDirectory());
+        Path root = options.root == null ? null : io.workingDirectory().resolve(options.root);
+        if (root != null && !Files.isDirectory(root)) throw new UsageException("--root " + options.root + " is not a directory");
+        SourceLoader sources = new SourceLoader(io.workingDirectory(), options.maxFileSizeBytes(), root);
         List<Input> inputs = new ArrayList<>();
+        List<io.limitc.model.Diagnostic> stdinProblems = new ArrayList<>();
         boolean stdinUsed = false;
         for (String f : options.files) {
             if (f.equals("-")) {
                 if (stdinUsed) throw new UsageException("standard input (-) can be given only once");
                 stdinUsed = true;
                 try {
-                    inputs.add(Input.stdin(new String(io.in().readAllBytes(), StandardCharsets.UTF_8)));
+                    byte[] bytes = io.in().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileSizeBytes() + 1));
+                    if (bytes.length > options.maxFileSizeBytes()) {
+                        throw new UsageException("standard input is over the limit of " + options.maxFileSizeBytes()
+                                + " bytes (raise it with --max-file-size)");
+                    }
+                    inputs.add(Input.stdin(SourceLoader.decode(bytes, "<stdin>", stdinProblems)));
                 } catch (IOException e) {
                     throw new UsageException("cannot read standard input: " + e.getMessage());
                 }
@@ -38,6 +46,7 @@ final class ConfigReader {
             Path p = io.workingDirectory().resolve(f);
             if (Files.isDirectory(p)) throw new UsageException(f + " is a directory; give the main configuration file");
             if (!Files.isReadable(p)) throw new UsageException("cannot read " + f + ": no such file or not readable");
+            if (!Files.isRegularFile(p)) throw new UsageException("cannot read " + f + ": not a regular file");
             inputs.add(Input.file(sources, p));
         }
         List<Path> search = new ArrayList<>();
@@ -47,9 +56,13 @@ final class ConfigReader {
             search.add(abs);
         }
         try {
-            return dialect(options, inputs) == Dialect.NGINX
+            ReadResult read = dialect(options, inputs) == Dialect.NGINX
                     ? new NginxLoader(sources, search).load(inputs)
                     : new EcelerityLoader(sources, search).load(inputs);
+            if (stdinProblems.isEmpty()) return read;
+            List<io.limitc.model.Diagnostic> all = new ArrayList<>(stdinProblems);
+            all.addAll(read.diagnostics());
+            return new ReadResult(read.tree(), all);
         } catch (IOException e) {
             throw new UsageException("cannot read input: " + e.getMessage());
         }

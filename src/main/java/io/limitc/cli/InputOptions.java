@@ -46,6 +46,24 @@ final class InputOptions {
         }
     }
 
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "100m",
+            description = "refuse files larger than this, e.g. 200m or 1g (default: ${DEFAULT-VALUE})")
+    String maxFileSize;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "read no file outside DIR, includes included (for linting untrusted checkouts)")
+    Path root;
+
+    long maxFileSizeBytes() {
+        String v = maxFileSize.strip().toLowerCase(java.util.Locale.ROOT);
+        long scale = v.endsWith("k") ? 1L << 10 : v.endsWith("m") ? 1L << 20 : v.endsWith("g") ? 1L << 30 : 1;
+        try {
+            return Long.parseLong(scale == 1 ? v : v.substring(0, v.length() - 1)) * scale;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--max-file-size takes a size such as 100m or 1g, got " + maxFileSize);
+        }
+    }
+
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "configuration files, read as one configuration in order; - reads standard input")
     List<String> files = new ArrayList<>();

@@ -20,7 +20,13 @@ public final class ReadingRules {
             "a quoted string runs over several lines",
             "Momentum accepts line breaks inside quotes, but a string that spans lines is usually a missing closing quote that swallowed the statements after it.");
 
-    public static final List<RuleInfo> ALL = List.of(SYNTAX_ERROR, INCLUDE_NOT_FOUND, INCLUDE_CYCLE, MULTILINE_STRING);
+    public static final RuleInfo INVALID_TEXT = new RuleInfo("invalid-text", Severity.ERROR,
+            "a file has bytes that are not UTF-8 text, or NUL bytes",
+            "Configuration files are text. The first invalid byte is reported with its line and byte offset; the rest"
+                    + " of the file is still read, with U+FFFD in place of the bad bytes.");
+
+    public static final List<RuleInfo> ALL = List.of(SYNTAX_ERROR, INCLUDE_NOT_FOUND, INCLUDE_CYCLE, MULTILINE_STRING,
+            INVALID_TEXT);
 
     /**
      * A syntax error or an include cycle means the configuration cannot load anywhere; no
@@ -28,7 +34,7 @@ public final class ReadingRules {
      * that exists only on production hosts), so it may be suppressed with a reason.
      */
     public static boolean suppressible(String ruleId) {
-        return !ruleId.equals(SYNTAX_ERROR.id()) && !ruleId.equals(INCLUDE_CYCLE.id());
+        return !ruleId.equals(SYNTAX_ERROR.id()) && !ruleId.equals(INCLUDE_CYCLE.id()) && !ruleId.equals(INVALID_TEXT.id());
     }
 
     private ReadingRules() {}

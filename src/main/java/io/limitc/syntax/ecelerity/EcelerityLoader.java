@@ -55,7 +55,7 @@ public final class EcelerityLoader {
             } else {
                 Path key = IncludeChain.identity(input.path());
                 Integer known = indexByPath.get(key);
-                roots.add(known != null ? known : parse(key, input.display(), SourceLoader.read(input.path()), null));
+                roots.add(known != null ? known : parse(key, input.display(), sources.read(input.path(), input.display(), diagnostics), null));
             }
         }
         return new ReadResult(new ConfigTree(Dialect.ECELERITY, files, roots), List.copyOf(diagnostics));
@@ -113,10 +113,12 @@ public final class EcelerityLoader {
         if (known != null) return known;
         String text;
         try {
-            text = SourceLoader.read(file);
+            text = sources.read(file, sources.display(file), diagnostics);
         } catch (IOException | UncheckedIOException e) {
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
-                    "cannot read included file " + sources.display(file) + ": " + reason(e)));
+                    "cannot read included file " + sources.display(file) + ": "
+                            + (e instanceof IOException && !(e instanceof java.nio.file.AccessDeniedException)
+                            && e.getMessage() != null && e.getMessage().startsWith("is ") ? "it " + e.getMessage() : reason(e))));
             return null;
         }
         return parse(key, sources.display(file), text, at);

@@ -58,7 +58,7 @@ public final class NginxLoader {
             } else {
                 Path key = IncludeChain.identity(input.path());
                 Integer known = indexByPath.get(key);
-                roots.add(known != null ? known : parse(key, input.display(), SourceLoader.read(input.path()), null));
+                roots.add(known != null ? known : parse(key, input.display(), sources.read(input.path(), input.display(), diagnostics), null));
             }
         }
         return new ReadResult(new ConfigTree(Dialect.NGINX, files, roots), List.copyOf(diagnostics));
@@ -97,7 +97,7 @@ public final class NginxLoader {
                 }
             }
         }
-        if (!Files.isRegularFile(target)) {
+        if (!Files.exists(target) || Files.isDirectory(target)) {
             String why = Files.isDirectory(target) ? "21: Is a directory" : "2: No such file or directory";
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
                     "open() \"" + full + "\" failed (" + why + ")",
@@ -120,10 +120,14 @@ public final class NginxLoader {
         Integer known = indexByPath.get(key);
         if (known != null) return known;
         try {
-            return parse(key, sources.display(file), SourceLoader.read(file), at);
-        } catch (IOException | UncheckedIOException e) {
+            return parse(key, sources.display(file), sources.read(file, sources.display(file), diagnostics), at);
+        } catch (java.nio.file.AccessDeniedException e) {
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
                     "open() \"" + file + "\" failed (13: Permission denied)"));
+            return null;
+        } catch (IOException | UncheckedIOException e) {
+            diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
+                    "cannot read included file " + sources.display(file) + ": it " + e.getMessage()));
             return null;
         }
     }

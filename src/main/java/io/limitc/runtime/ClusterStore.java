@@ -23,6 +23,12 @@ public interface ClusterStore extends AutoCloseable {
     /** Gives the slots back (an unknown lease is ignored). */
     void release(List<String> keys, String leaseId) throws StoreException;
 
+    /**
+     * After an acquisition failed (a timeout, say), gives back whatever the store may still have
+     * taken for that lease, without waiting: the call can reach Redis after the client gave up.
+     */
+    void abandon(List<String> keys, String leaseId);
+
     /** Pushes the lease's expiry out again; false when the lease was already gone (expired). */
     boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException;
 

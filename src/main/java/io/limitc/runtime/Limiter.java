@@ -239,6 +239,7 @@ public final class Limiter {
                     options.leaseMillis())), null);
         } catch (ClusterStore.StoreException e) {
             storeFailure(e);
+            options.store().abandon(keys, leaseId); // the call may still run after the client gave up
             if (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY) {
                 giveBack(steps, n);
                 return new Acquisition(null, new Rejection(remote.get(0).limit(), false, true, status, logLevel));

@@ -226,6 +226,18 @@ public final class RedisStore implements ClusterStore {
     }
 
     @Override
+    public void abandon(List<String> keys, String leaseId) {
+        String sha = releaseSha;
+        if (sha == null || !(connection instanceof StatefulRedisConnection<String, String> single)) return;
+        try {
+            // queued behind the timed-out call: if that one ran late, this gives its slots back
+            single.async().evalsha(sha, ScriptOutputType.INTEGER, keys.toArray(String[]::new), leaseId);
+        } catch (RedisException e) {
+            // the lease expires on its own
+        }
+    }
+
+    @Override
     public boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException {
         if (!oneSlot(keys)) {
             boolean all = true;

@@ -131,6 +131,44 @@ class RedisStoreTest {
     }
 
     @Test
+    void redisFaultsFollowThePolicyAndRecover() throws Exception {
+        // connection refused at startup: a clear error, not a hang
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(io.limitc.runtime.ClusterStore.StoreException.class,
+                () -> RedisStore.connect("redis://127.0.0.1:1", Duration.ofMillis(500)));
+        assertTrue(refused.getMessage().startsWith("cannot reach Redis at redis://127.0.0.1:1"), refused.getMessage());
+
+        RedisStore store = RedisStore.connect(redis.uri(), Duration.ofMillis(500));
+        Limiter l;
+        try (var in = Files.newInputStream(COMPILED)) {
+            l = Limiter.load(in, new LimiterOptions(false, store, LimiterOptions.FailurePolicy.DENY, 60_000));
+        }
+        l.acquire(A).lease().close();
+        // scripts flushed: NOSCRIPT, reload, go on
+        redis.command("SCRIPT FLUSH");
+        Acquisition afterFlush = l.acquire(A);
+        assertTrue(afterFlush.granted(), String.valueOf(afterFlush.rejection()));
+        afterFlush.lease().close();
+        // paused past the client timeout: refused as unavailable within the timeout, no thread left blocked
+        redis.command("CLIENT PAUSE 1500 ALL");
+        long t0 = System.nanoTime();
+        Acquisition paused = l.acquire(A);
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(paused.granted());
+        assertTrue(paused.rejection().unavailable());
+        assertTrue(took < 1_400, "gave up at the 500 ms timeout, not after the pause: " + took);
+        Thread.sleep(1_700);
+        assertEquals(0, redis.zcard(A_KEY), "the late-running acquisition was given back by the abandon call");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Acquisition back;
+        while (!(back = l.acquire(A)).granted()) {
+            assertTrue(System.nanoTime() < deadline, "recovered: " + back.rejection());
+            Thread.sleep(50);
+        }
+        back.lease().close();
+        assertEquals(0, redis.zcard(A_KEY), "no slot left held by the failed attempts");
+    }
+
+    @Test
     void oneRoundTripPerAcquisition() throws Exception {
         Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
         l.acquire(A).lease().close(); // loads the scripts

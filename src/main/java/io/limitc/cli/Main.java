@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 @Command(name = "limitc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Parse, check and compile connection-limit configuration (Momentum/Ecelerity).",
+        description = "Parse, check, compile and enforce connection-limit configuration (Momentum/Ecelerity, nginx/Angie).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no errors",

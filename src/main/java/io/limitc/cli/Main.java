@@ -26,6 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.addSubcommand(new LintCommand(io));
         cli.addSubcommand(new CompileCommand(io));
         cli.addSubcommand(new ExplainCommand(io));
+        cli.addSubcommand(new ConvertCommand(io));
         cli.addSubcommand(new CheckCompiledCommand(io));
         cli.addSubcommand(new BenchCommand(io));
         cli.addSubcommand(new ParseCommand(io));

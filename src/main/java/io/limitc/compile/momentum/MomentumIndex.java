@@ -38,8 +38,8 @@ public final class MomentumIndex {
         public final Map<String, Setting> settings = new LinkedHashMap<>();
         /** bind_address and ehlo_hostname: what makes a binding an egress source. */
         public final Map<String, Directive> attributes = new LinkedHashMap<>();
-        final List<Scope> domains = new ArrayList<>();
-        final List<Scope> hosts = new ArrayList<>();
+        final Named domains = new Named();
+        final Named hosts = new Named();
         final Map<String, Scope> children = new LinkedHashMap<>();
         private final Pattern regex;
 
@@ -62,6 +62,11 @@ public final class MomentumIndex {
 
         boolean matches(String target) {
             return regex != null ? regex.matcher(target).find() : name.equalsIgnoreCase(target);
+        }
+
+        /** No limit option and no nested stanza: only attributes such as bind_address. */
+        public boolean declaresNoLimits() {
+            return settings.isEmpty() && children.isEmpty();
         }
 
         boolean isRegex() {
@@ -152,16 +157,34 @@ public final class MomentumIndex {
         return b;
     }
 
-    /** Exact names beat regexes; regexes are tried in declaration order (ecelerity.md §2.1). */
-    static Scope match(List<Scope> candidates, String target) {
-        if (target == null) return null;
-        for (Scope s : candidates) {
-            if (!s.isRegex() && s.matches(target)) return s;
+    /** A binding that declares nothing (global settings only): KumoMTA's {@code unspecified} source. */
+    public Scope bareBinding(String name) {
+        return new Scope(Kind.BINDING, name, global, null);
+    }
+
+    /**
+     * The domain (or host) stanzas of one scope. Exact names beat regexes; regexes are tried
+     * in declaration order (ecelerity.md §2.1). Exact names are looked up, not scanned: a
+     * configuration can hold 100 000 of them and every path looks one up.
+     */
+    static final class Named {
+        private final Map<String, Scope> exact = new java.util.HashMap<>();
+        private final List<Scope> regexes = new ArrayList<>();
+
+        void add(Scope s) {
+            if (s.isRegex()) regexes.add(s);
+            else exact.putIfAbsent(s.name.toLowerCase(Locale.ROOT), s);
         }
-        for (Scope s : candidates) {
-            if (s.isRegex() && s.matches(target)) return s;
+
+        Scope match(String target) {
+            if (target == null) return null;
+            Scope s = exact.get(target.toLowerCase(Locale.ROOT));
+            if (s != null) return s;
+            for (Scope r : regexes) {
+                if (r.matches(target)) return r;
+            }
+            return null;
         }
-        return null;
     }
 
     private static Pattern compile(String regex) {

@@ -41,15 +41,15 @@ public final class MomentumPath {
         this.domain = domain;
         this.host = host;
         Scope group = binding.group();
-        steps.put(Step.BINDING_DOMAIN, MomentumIndex.match(binding.domains, domain));
-        steps.put(Step.GROUP_DOMAIN, group == null ? null : MomentumIndex.match(group.domains, domain));
+        steps.put(Step.BINDING_DOMAIN, binding.domains.match(domain));
+        steps.put(Step.GROUP_DOMAIN, group == null ? null : group.domains.match(domain));
         steps.put(Step.BINDING, binding);
         steps.put(Step.GROUP, group);
-        steps.put(Step.DOMAIN, MomentumIndex.match(index.global.domains, domain));
+        steps.put(Step.DOMAIN, index.global.domains.match(domain));
         steps.put(Step.GLOBAL, index.global);
-        steps.put(Step.BINDING_HOST, MomentumIndex.match(binding.hosts, host));
-        steps.put(Step.GROUP_HOST, group == null ? null : MomentumIndex.match(group.hosts, host));
-        steps.put(Step.HOST, MomentumIndex.match(index.global.hosts, host));
+        steps.put(Step.BINDING_HOST, binding.hosts.match(host));
+        steps.put(Step.GROUP_HOST, group == null ? null : group.hosts.match(host));
+        steps.put(Step.HOST, index.global.hosts.match(host));
         for (LimitOption option : LimitOptions.all()) {
             String name = option.name();
             if (scopeWide(name)) {

@@ -54,8 +54,10 @@ final class ConfigLoader {
         } catch (JsonMappingException e) {
             throw new ConfigException("at " + path(e) + ": " + e.getOriginalMessage().split("[;\n]")[0]);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().split("\n")[0]);
+            // a read limit (nesting, number length) is reported without a location (found by fuzzing: was a NullPointerException)
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ConfigException("not valid JSON" + at + ": " + e.getOriginalMessage().split("\n")[0]);
         } catch (IOException e) {
             throw new ConfigException("cannot read the compiled file: " + e.getMessage());
         }
@@ -120,6 +122,9 @@ final class ConfigLoader {
                 }
                 require(labels.add(s.scope()), at + ".scope", "repeats scope " + s.scope());
                 require(s.parent() == null || labels.contains(s.parent()), at + ".parent", "names an unknown scope " + s.parent());
+                // a domain or host scope hangs under its parent (found by fuzzing: was a NullPointerException)
+                require(s.parent() != null || !(s.kind().equals("domain") || s.kind().equals("host")), at + ".parent",
+                        "is missing for a " + s.kind() + " scope");
                 for (var ref : s.limits().entrySet()) {
                     require(names.contains(ref.getValue()) || settingNames.contains(ref.getValue()), at + ".limits." + ref.getKey(),
                             "names an unknown limit " + ref.getValue());

@@ -96,6 +96,11 @@ public final class SourceLoader {
         }
     }
 
+    /** The message for an include path no file can have (a NUL byte in it), the NUL shown as {@code \0}. */
+    public static String invalidPath(String included, java.nio.file.InvalidPathException e) {
+        return "included path \"" + included.replace("\0", "\\0") + "\" is not a valid file name: " + e.getReason();
+    }
+
     public Path base() {
         return base;
     }

@@ -129,4 +129,32 @@ class AdversarialInputTest {
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().contains("conf.d/19999.conf:1:37: warning[unused-zone]"), run.out());
     }
+
+    /** Found by fuzzing the nginx target: Path.of threw InvalidPathException, an internal error (exit 3). */
+    @Test
+    void aNulByteInAnIncludePathIsADiagnosticInBothDialects() throws IOException {
+        Files.writeString(dir.resolve("main.conf"), "include \"a\u0000b.conf\"\n");
+        CliRunner.Run momentum = lint("--dialect", "ecelerity", "main.conf");
+        assertEquals(1, momentum.exitCode(), momentum.err());
+        assertTrue(momentum.out().contains("main.conf:1:9: error[include-not-found]: included path \"a\\0b.conf\" is not a valid file name"),
+                momentum.out());
+        Files.writeString(dir.resolve("nginx.conf"), "events {}\nhttp {\n include \"a\u0000b.conf\";\n}\n");
+        CliRunner.Run nginx = lint("--dialect", "nginx", "nginx.conf");
+        assertEquals(1, nginx.exitCode(), nginx.err());
+        assertTrue(nginx.out().contains("error[include-not-found]: included path \"a\\0b.conf\" is not a valid file name"), nginx.out());
+        noStackTrace(momentum);
+        noStackTrace(nginx);
+    }
+
+    /** Found by fuzzing the nginx target: the glob matcher threw PatternSyntaxException, an internal error. */
+    @Test
+    void anUnclosedBracketInAnIncludeGlobIsADiagnostic() throws IOException {
+        Files.createDirectories(dir.resolve("conf.d")); // the pattern is only compiled when its directory exists
+        Files.writeString(dir.resolve("nginx.conf"), "events {}\nhttp {\n include conf.d/[a*.conf;\n}\n");
+        CliRunner.Run run = lint("nginx.conf");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("nginx.conf:3:10: error[include-not-found]: include pattern \"conf.d/[a*.conf\" is not a valid glob"),
+                run.out());
+        noStackTrace(run);
+    }
 }

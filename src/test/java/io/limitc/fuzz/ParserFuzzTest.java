@@ -18,7 +18,7 @@ import java.util.List;
  * Fuzz targets: any bytes must give diagnostics (or a ConfigException for compiled files),
  * never an exception or error escaping. In `mvn test` they replay the committed inputs under
  * src/test/resources/io/limitc/fuzz/ParserFuzzTestInputs/; fuzz for longer with
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=ParserFuzzTest#momentum} (see the README).
+ * {@code JAZZER_FUZZ=1 mvn test -Dtest=ParserFuzzTest#momentum} (see docs/robustness.md).
  */
 class ParserFuzzTest {
 

@@ -14,6 +14,7 @@ import io.limitc.model.ReadingRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,6 +77,16 @@ public final class EcelerityLoader {
     }
 
     private List<Integer> resolve(Path dir, String included, Origin at) {
+        try {
+            return resolvePath(dir, included, at);
+        } catch (InvalidPathException e) {
+            // a NUL byte in the path (found by fuzzing): a diagnostic, not an internal error
+            diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at, SourceLoader.invalidPath(included, e)));
+            return List.of();
+        }
+    }
+
+    private List<Integer> resolvePath(Path dir, String included, Origin at) {
         Path target = locate(dir, included);
         if (target == null) {
             List<String> looked = new ArrayList<>();

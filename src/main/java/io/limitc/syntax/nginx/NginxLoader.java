@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -78,10 +79,29 @@ public final class NginxLoader {
 
     private List<Integer> resolve(String pattern, Directive include) {
         Origin at = NginxPositions.reported(include, include.args().get(0).origin());
+        try {
+            return resolvePath(pattern, at);
+        } catch (InvalidPathException e) {
+            // a NUL byte in the path (found by fuzzing): a diagnostic, not an internal error
+            diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at, SourceLoader.invalidPath(pattern, e)));
+            return List.of();
+        }
+    }
+
+    private List<Integer> resolvePath(String pattern, Origin at) {
         Path full = prefix.resolve(pattern).normalize();
         List<Integer> read = new ArrayList<>();
         if (pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[')) {
-            for (Path f : glob(full)) {
+            List<Path> matches;
+            try {
+                matches = glob(full);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                // an unclosed "[" or "{" (found by fuzzing): a diagnostic, not an internal error
+                diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
+                        "include pattern \"" + pattern + "\" is not a valid glob: " + e.getDescription()));
+                return read;
+            }
+            for (Path f : matches) {
                 Integer i = include(f, at);
                 if (i != null) read.add(i);
             }

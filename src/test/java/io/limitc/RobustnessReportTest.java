@@ -35,13 +35,15 @@ class RobustnessReportTest {
 
     /** Every test method of these classes must be in the report. */
     static final List<String> REPORTED_CLASSES =
-            List.of("AdversarialInputTest", "ConfigLoaderTest", "ParserFuzzTest", "RedisMaxmemoryTest");
+            List.of("AdversarialInputTest", "ConfigLoaderTest", "ParserFuzzTest", "KumoConvertFuzzTest",
+                    "RedisMaxmemoryTest");
 
     /** Every file these patterns match must be in the report (the hostile compiled files, the fuzz corpus). */
     static final List<String> REPORTED_FILES = List.of("testdata/runtime-bad/*.json",
             "src/test/resources/io/limitc/fuzz/ParserFuzzTestInputs/compiledFile/*",
             "src/test/resources/io/limitc/fuzz/ParserFuzzTestInputs/momentum/*",
-            "src/test/resources/io/limitc/fuzz/ParserFuzzTestInputs/nginx/*");
+            "src/test/resources/io/limitc/fuzz/ParserFuzzTestInputs/nginx/*",
+            "src/test/resources/io/limitc/fuzz/KumoConvertFuzzTestInputs/convert/*");
 
     private static final Pattern REFERENCE = Pattern.compile("`([^`]+)`");
     private static final Pattern TEST = Pattern.compile("([A-Z]\\w*)#(\\w+)");

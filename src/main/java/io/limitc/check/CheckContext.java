@@ -28,12 +28,8 @@ public final class CheckContext {
 
     /** A value computed once per lint run and shared by the checks that need it (an analysis pass). */
     public <T> T shared(Class<T> key, Supplier<T> compute) {
-        Object value = shared.get(key);
-        if (value == null) {
-            value = compute.get();
-            shared.put(key, value);
-        }
-        return key.cast(value);
+        // checks run in parallel: the first to ask computes, the others wait for that value
+        return key.cast(shared.computeIfAbsent(key, k -> compute.get()));
     }
 
     public ConfigTree tree() {

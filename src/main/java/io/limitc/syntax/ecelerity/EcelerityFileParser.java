@@ -13,6 +13,7 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -20,6 +21,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +36,13 @@ final class EcelerityFileParser {
 
     private EcelerityFileParser() {}
 
-    static Result parse(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
+    static Result parse(String file, String text, EcelerityTreeBuilder.IncludeResolver resolver) {
+        // an include read while parsing in stanzas is not read again if the file must be parsed whole
+        Map<String, List<Integer>> read = new HashMap<>();
+        EcelerityTreeBuilder.IncludeResolver includes = (path, at) ->
+                read.computeIfAbsent(path + "\u0000" + at.position(), k -> resolver.resolve(path, at));
+        Result fast = parseByStanza(file, text, includes);
+        if (fast != null) return fast;
         Parsed parsed = parseText(file, text);
         if (parsed.tree == null) return new Result(List.of(), parsed.comments, parsed.diagnostics);
         Token header = parsed.strayCloser == null ? null : unopenedStanza(parsed.tree, parsed.strayCloser);
@@ -54,6 +63,53 @@ final class EcelerityFileParser {
         }
         EcelerityTreeBuilder builder = new EcelerityTreeBuilder(file, includes, parsed.diagnostics);
         return new Result(builder.build(parsed.tree), parsed.comments, parsed.diagnostics);
+    }
+
+    /**
+     * The fast path for a file without syntax errors: lexes as a stream and parses (SLL) each
+     * top-level statement up to the "}" that closes a stanza on its own, building the model
+     * as it goes. Each stanza's tokens and parse tree are garbage as soon as it is built, so a
+     * 100 000-stanza file never holds its whole parse tree. Returns null at the first thing
+     * that needs the whole-file, error-recovering parse (which then reports it).
+     */
+    private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
+        EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
+        lexer.removeErrorListeners();
+        EcelerityParser parser = new EcelerityParser(null);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
+        List<Directive> directives = new ArrayList<>();
+        EcelerityTreeBuilder builder = new EcelerityTreeBuilder(file, includes, diagnostics);
+        List<Token> stanza = new ArrayList<>();
+        Token before = null;
+        int depth = 0;
+        while (true) {
+            Token t = lexer.nextToken();
+            int type = t.getType();
+            if (type == EcelerityParser.LBRACE || type == EcelerityParser.LPAREN || type == EcelerityParser.LBRACKET) {
+                if (++depth > MAX_NESTING) return null;
+            } else if (type == EcelerityParser.RBRACE || type == EcelerityParser.RPAREN || type == EcelerityParser.RBRACKET) {
+                if (--depth < 0) return null;
+            }
+            if (type != Token.EOF) stanza.add(t);
+            boolean closesStanza = type == EcelerityParser.RBRACE && depth == 0;
+            if (!closesStanza && type != Token.EOF) continue;
+            if (type == Token.EOF && depth != 0) return null;
+            comments.addAll(comments(file, stanza, before));
+            multilineStrings(file, stanza, diagnostics);
+            parser.setTokenStream(new CommonTokenStream(new ListTokenSource(stanza)));
+            try {
+                directives.addAll(builder.build(parser.config()));
+            } catch (ParseCancellationException bail) {
+                return null;
+            }
+            if (type == Token.EOF) return new Result(directives, comments, diagnostics);
+            before = t;
+            stanza = new ArrayList<>();
+        }
     }
 
     /** A parse before includes are resolved: tree (null when refused), tokens, comments, errors. */
@@ -169,6 +225,11 @@ final class EcelerityFileParser {
     }
 
     private static List<Comment> comments(String file, List<Token> tokens) {
+        return comments(file, tokens, null);
+    }
+
+    /** {@code before}: the token before the first of {@code tokens}, or null at the start of the file. */
+    private static List<Comment> comments(String file, List<Token> tokens, Token before) {
         List<Comment> comments = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -176,7 +237,8 @@ final class EcelerityFileParser {
             if (type != EcelerityParser.LINE_COMMENT && type != EcelerityParser.BLOCK_COMMENT) continue;
             // White space is skipped by the lexer, so the previous token is the previous
             // non-blank text: the comment owns its line when that ended on an earlier line.
-            boolean ownLine = i == 0 || Positions.of(file, tokens.get(i - 1)).endLine() < t.getLine();
+            Token previous = i == 0 ? before : tokens.get(i - 1);
+            boolean ownLine = previous == null || Positions.of(file, previous).endLine() < t.getLine();
             comments.add(new Comment(t.getText(), Positions.of(file, t), ownLine));
         }
         return comments;

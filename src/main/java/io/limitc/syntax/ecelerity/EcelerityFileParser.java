@@ -65,6 +65,15 @@ final class EcelerityFileParser {
         return new Result(builder.build(parsed.tree), parsed.comments, parsed.diagnostics);
     }
 
+    /** One top-level statement's tokens, the token before them, and whether the file ends after them. */
+    private record Stanza(List<Token> tokens, Token before, boolean last) {
+        /** The lexer saw something only the whole-file parse can report (unbalanced or too deep nesting). */
+        static final Stanza GIVE_UP = new Stanza(List.of(), null, true);
+    }
+
+    /** Above this size the lexer runs on its own thread, a stanza ahead of the parser. */
+    private static final int PIPELINE_CHARS = 1 << 20;
+
     /**
      * The fast path for a file without syntax errors: lexes as a stream and parses (SLL) each
      * top-level statement up to the "}" that closes a stanza on its own, building the model
@@ -75,6 +84,83 @@ final class EcelerityFileParser {
     private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
         EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
         lexer.removeErrorListeners();
+        if (text.length() < PIPELINE_CHARS) {
+            java.util.ArrayDeque<Stanza> all = new java.util.ArrayDeque<>();
+            lex(lexer, all::add);
+            return buildStanzas(file, includes, all::poll);
+        }
+        java.util.concurrent.BlockingQueue<Stanza> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
+        Thread lexing = new Thread(() -> {
+            try {
+                lex(lexer, stanza -> {
+                    try {
+                        queue.put(stanza);
+                    } catch (InterruptedException e) {
+                        throw new CancellationException();
+                    }
+                });
+            } catch (CancellationException stopped) {
+                // the parser gave up on the fast path: nothing more to lex
+            } catch (RuntimeException | StackOverflowError e) {
+                queue.offer(Stanza.GIVE_UP);
+            }
+        }, "limitc-lexer");
+        lexing.setDaemon(true);
+        lexing.start();
+        try {
+            return buildStanzas(file, includes, () -> {
+                try {
+                    return queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Stanza.GIVE_UP;
+                }
+            });
+        } finally {
+            lexing.interrupt();
+        }
+    }
+
+    private static final class CancellationException extends RuntimeException {
+        CancellationException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Splits the token stream after each "}" that closes a top-level stanza. */
+    private static void lex(EcelerityLexer lexer, java.util.function.Consumer<Stanza> out) {
+        List<Token> stanza = new ArrayList<>();
+        Token before = null;
+        int depth = 0;
+        while (true) {
+            Token t = lexer.nextToken();
+            int type = t.getType();
+            if (type == EcelerityParser.LBRACE || type == EcelerityParser.LPAREN || type == EcelerityParser.LBRACKET) {
+                if (++depth > MAX_NESTING) {
+                    out.accept(Stanza.GIVE_UP);
+                    return;
+                }
+            } else if (type == EcelerityParser.RBRACE || type == EcelerityParser.RPAREN || type == EcelerityParser.RBRACKET) {
+                if (--depth < 0) {
+                    out.accept(Stanza.GIVE_UP);
+                    return;
+                }
+            }
+            if (type == Token.EOF) {
+                out.accept(depth == 0 ? new Stanza(stanza, before, true) : Stanza.GIVE_UP);
+                return;
+            }
+            stanza.add(t);
+            if (type == EcelerityParser.RBRACE && depth == 0) {
+                out.accept(new Stanza(stanza, before, false));
+                before = t;
+                stanza = new ArrayList<>();
+            }
+        }
+    }
+
+    private static Result buildStanzas(String file, EcelerityTreeBuilder.IncludeResolver includes,
+                                       java.util.function.Supplier<Stanza> next) {
         EcelerityParser parser = new EcelerityParser(null);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -83,32 +169,18 @@ final class EcelerityFileParser {
         List<Comment> comments = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
         EcelerityTreeBuilder builder = new EcelerityTreeBuilder(file, includes, diagnostics);
-        List<Token> stanza = new ArrayList<>();
-        Token before = null;
-        int depth = 0;
         while (true) {
-            Token t = lexer.nextToken();
-            int type = t.getType();
-            if (type == EcelerityParser.LBRACE || type == EcelerityParser.LPAREN || type == EcelerityParser.LBRACKET) {
-                if (++depth > MAX_NESTING) return null;
-            } else if (type == EcelerityParser.RBRACE || type == EcelerityParser.RPAREN || type == EcelerityParser.RBRACKET) {
-                if (--depth < 0) return null;
-            }
-            if (type != Token.EOF) stanza.add(t);
-            boolean closesStanza = type == EcelerityParser.RBRACE && depth == 0;
-            if (!closesStanza && type != Token.EOF) continue;
-            if (type == Token.EOF && depth != 0) return null;
-            comments.addAll(comments(file, stanza, before));
-            multilineStrings(file, stanza, diagnostics);
-            parser.setTokenStream(new CommonTokenStream(new ListTokenSource(stanza)));
+            Stanza stanza = next.get();
+            if (stanza == Stanza.GIVE_UP) return null;
+            comments.addAll(comments(file, stanza.tokens(), stanza.before()));
+            multilineStrings(file, stanza.tokens(), diagnostics);
+            parser.setTokenStream(new CommonTokenStream(new ListTokenSource(stanza.tokens())));
             try {
                 directives.addAll(builder.build(parser.config()));
             } catch (ParseCancellationException bail) {
                 return null;
             }
-            if (type == Token.EOF) return new Result(directives, comments, diagnostics);
-            before = t;
-            stanza = new ArrayList<>();
+            if (stanza.last()) return new Result(directives, comments, diagnostics);
         }
     }
 

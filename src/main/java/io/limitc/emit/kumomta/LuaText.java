@@ -26,4 +26,11 @@ final class LuaText {
     static String value(Object v) {
         return v instanceof String s ? string(s) : String.valueOf(v);
     }
+
+    /** A line comment's text: no character may end the line early (Lua ends lines at \n and \r). */
+    static String comment(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 && c != '\t' || c == 0x7f ? '\uFFFD' : c));
+        return b.toString();
+    }
 }

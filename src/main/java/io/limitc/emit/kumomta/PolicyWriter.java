@@ -16,7 +16,7 @@ final class PolicyWriter {
 
     static String write(KumoConversion c, Function<Entry, String> origin, String header) {
         StringBuilder out = new StringBuilder();
-        out.append("-- ").append(header.replace('\n', ' ')).append('\n');
+        out.append("-- ").append(LuaText.comment(header)).append('\n');
         out.append("""
                 --
                 -- From your init.lua:
@@ -32,7 +32,7 @@ final class PolicyWriter {
 
                 local POLICY_DIR = %s
 
-                """.formatted(c.options.policyDir(), LuaText.string(c.options.policyDir())));
+                """.formatted(LuaText.comment(c.options.policyDir()), LuaText.string(c.options.policyDir())));
         out.append("-- Values set in binding and binding_group scopes, laid over shaping.toml's answer: a shaping file\n");
         out.append("-- has no block for one source and every domain. In Momentum they beat a global domain stanza.\n");
         out.append("local SOURCE_VALUES = {\n");
@@ -40,7 +40,7 @@ final class PolicyWriter {
             out.append("  [").append(LuaText.string(s.getKey())).append("] = {\n");
             for (Map.Entry<String, Entry> f : s.getValue().entrySet()) {
                 out.append("    ").append(f.getKey()).append(" = ").append(LuaText.value(f.getValue().value()))
-                        .append(", -- ").append(origin.apply(f.getValue())).append('\n');
+                        .append(", -- ").append(LuaText.comment(origin.apply(f.getValue()))).append('\n');
             }
             out.append("  },\n");
         }
@@ -163,7 +163,7 @@ final class PolicyWriter {
         if (!l.caps.isEmpty()) out.append('\n');
         for (Map.Entry<String, Entry> cap : l.caps.entrySet()) {
             out.append(indent).append("    [").append(LuaText.string(cap.getKey())).append("] = ")
-                    .append(LuaText.value(cap.getValue().value())).append(", -- ").append(origin.apply(cap.getValue())).append('\n');
+                    .append(LuaText.value(cap.getValue().value())).append(", -- ").append(LuaText.comment(origin.apply(cap.getValue()))).append('\n');
         }
         out.append(l.caps.isEmpty() ? "" : indent + "  ").append("},\n");
         out.append(indent).append("  slots = {");
@@ -178,7 +178,7 @@ final class PolicyWriter {
                         .append(slot.perPath() ? ", limit = " : ", rate = ").append(LuaText.value(slot.value()))
                         .append(slot.perPath() ? ", per_path = true" : "").append(" }");
             }
-            out.append(", -- ").append(origin.apply(new Entry(slot.value(), slot.from()))).append('\n');
+            out.append(", -- ").append(LuaText.comment(origin.apply(new Entry(slot.value(), slot.from())))).append('\n');
         }
         out.append(l.slots.isEmpty() ? "" : indent + "  ").append("},\n");
         out.append(indent).append('}');

@@ -25,14 +25,15 @@ final class SourcesWriter {
         }
         for (Map.Entry<String, List<String>> p : c.pools.entrySet()) {
             if (c.singleSourcePools.contains(p.getKey())) {
-                out.append("\n# binding \"").append(p.getKey()).append("\" is in no binding_group: this one-source pool lets")
-                        .append(" mail be routed to it (egress_pool = ").append(TomlText.string(p.getKey())).append(")\n");
+                out.append('\n').append(TomlText.comment("binding \"" + p.getKey() + "\" is in no binding_group: this"
+                        + " one-source pool lets mail be routed to it (egress_pool = " + TomlText.string(p.getKey()) + ")"))
+                        .append('\n');
             } else {
                 out.append('\n');
             }
             if (p.getValue().isEmpty()) {
                 // a binding_group without bindings: KumoMTA fails such a pool's mail with "no sources available"
-                out.append("# binding_group \"").append(p.getKey()).append("\" has no bindings: no pool written\n");
+                out.append(TomlText.comment("binding_group \"" + p.getKey() + "\" has no bindings: no pool written")).append('\n');
                 continue;
             }
             for (String member : p.getValue()) {

@@ -34,8 +34,10 @@ final class TomlText {
         return v instanceof String s ? string(s) : String.valueOf(v);
     }
 
-    /** A comment never ends a line early: newlines in names become spaces. */
+    /** A comment never ends a line early, and TOML allows no control character in one but tab. */
     static String comment(String text) {
-        return "# " + text.replace('\n', ' ').replace('\r', ' ');
+        StringBuilder b = new StringBuilder(text.length() + 2).append("# ");
+        text.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 && c != '\t' || c == 0x7f ? '\uFFFD' : c));
+        return b.toString();
     }
 }

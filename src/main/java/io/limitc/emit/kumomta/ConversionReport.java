@@ -62,7 +62,12 @@ public final class ConversionReport {
             StringBuilder scope = new StringBuilder();
             boolean host = false;
             boolean regex = false;
+            String section = null;
             for (Directive e : enclosing) {
+                if (e.key().equals(MomentumScopes.DOMAIN) && e.instanceName() != null
+                        && KumoConversion.SHAPING_SECTIONS.contains(e.instanceName().toLowerCase(java.util.Locale.ROOT))) {
+                    section = e.instanceName();
+                }
                 scope.append(scope.length() == 0 ? "" : " > ").append(e.describe());
                 if (e.key().equals(MomentumScopes.HOST)) host = true;
                 String name = e.instanceName();
@@ -98,6 +103,10 @@ public final class ConversionReport {
             } else if (m.kind() == OptionMapping.Kind.NONE) {
                 status = OptionMapping.NOT_CONVERTED;
                 why = m.note();
+            } else if (section != null) {
+                status = OptionMapping.NOT_CONVERTED;
+                why = "a domain named \"" + section + "\" cannot have a shaping block: KumoMTA reads that key as its own"
+                        + " [" + section.toLowerCase(java.util.Locale.ROOT) + "] section";
             } else if (host) {
                 status = OptionMapping.NOT_CONVERTED;
                 why = "per-MX-host limit: KumoMTA keys limits by source and site, not by MX host; a shaping provider"

@@ -42,6 +42,8 @@ public final class KumoConversion {
 
     /** KumoMTA's source for mail sent without a pool; it gets the global scopes only. */
     public static final String UNSPECIFIED = "unspecified";
+    /** Keys a shaping file reads as its own sections, so no domain block can have them as its name. */
+    static final Set<String> SHAPING_SECTIONS = Set.of("default", "provider");
     /** Momentum's max_outbound_connections when no scope sets it (per node). */
     static final long MOMENTUM_DEFAULT_CONNECTIONS = 32;
 
@@ -103,7 +105,8 @@ public final class KumoConversion {
         KumoConversion c = new KumoConversion(index, options);
         c.sources.addAll(index.bindings.keySet());
         for (Scope s : index.scopes) {
-            if (s.kind == MomentumIndex.Kind.DOMAIN && !MomentumScopes.isRegexName(s.name)) {
+            if (s.kind == MomentumIndex.Kind.DOMAIN && !MomentumScopes.isRegexName(s.name)
+                    && !SHAPING_SECTIONS.contains(s.name.toLowerCase(Locale.ROOT))) {
                 c.domains.add(s.name.toLowerCase(Locale.ROOT));
             }
         }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JMH benchmarks (not part of `mvn test`). Usage: bench/jmh.sh [REGEX | memory]
 #   bench/jmh.sh AcquireBenchmark     acquire+release, 1 and 8 threads
-#   bench/jmh.sh ParseBenchmark       parse time of generated 100k-domain Momentum / 20k-server nginx files
+#   bench/jmh.sh ParseBenchmark       parse time of generated 100k-domain Momentum / 20k-server nginx files, warm
+#   bench/jmh.sh parse                the same, warm (after 3 warm-up parses) and cold (first parse of 5 fresh JVMs), in MB/s
 #   bench/jmh.sh memory               heap bytes per tracked key (1 million keys)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,26 @@ cp="target/test-classes:target/classes:$(cat target/jmh.classpath)"
 [ -f target/bench-momentum.conf ] || python3 bench/gen-momentum.py 100000 target/bench-momentum.conf
 [ -f target/bench-nginx.conf ] || python3 bench/gen-nginx.py 20000 target/bench-nginx.conf
 echo "momentum: $(du -m target/bench-momentum.conf | cut -f1) MB, nginx: $(du -m target/bench-nginx.conf | cut -f1) MB"
+if [ "${1:-}" = parse ]; then
+  # SingleShotTime in ms per parse: MB/s = size / (ms / 1000); the JVM flags are bin/limitc's
+  flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xss8m"
+  mb() { python3 -c "import os; print(round(os.path.getsize('$1') / 1e6, 2))"; }
+  echo "momentum: $(mb target/bench-momentum.conf) MB, nginx: $(mb target/bench-nginx.conf) MB"
+  echo "== warm (3 warm-up parses, 5 measured, 1 fork; full tiered JIT, as a long-running JVM has)"
+  java -cp "$cp" org.openjdk.jmh.Main ParseBenchmark -jvmArgs "-XX:+UseSerialGC -Xss8m" -rf csv -rff target/jmh-warm.csv | tail -4
+  echo "== cold (no warm-up: the first parse in each of 5 fresh JVMs, with bin/limitc's JVM flags)"
+  java -cp "$cp" org.openjdk.jmh.Main ParseBenchmark -jvmArgs "$flags" -wi 0 -i 1 -f 5 -rf csv -rff target/jmh-cold.csv | tail -4
+  python3 - "$(mb target/bench-momentum.conf)" "$(mb target/bench-nginx.conf)" <<'PY'
+import csv, sys
+size = {"momentum": float(sys.argv[1]), "nginx": float(sys.argv[2])}
+for mode in ("warm", "cold"):
+    for row in csv.DictReader(open(f"target/jmh-{mode}.csv")):
+        name = row["Benchmark"].rsplit(".", 1)[1]
+        ms = float(row["Score"])
+        print(f"{mode} {name}: {ms:.0f} ms per parse, {size[name] / (ms / 1000):.1f} MB/s")
+PY
+  exit 0
+fi
 if [ "${1:-}" = memory ]; then
   exec java -Xmx4g -cp "$cp" io.limitc.runtime.MemoryPerKey 1000000
 fi

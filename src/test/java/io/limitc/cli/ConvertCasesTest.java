@@ -115,7 +115,11 @@ class ConvertCasesTest {
                         "ecelerity.conf");
                 assertEquals(0, explain.exitCode(), explain.err());
                 Map<String, Object> expected = expectedKumo(JSON.readTree(explain.out()), source, domain);
-                Map<String, Object> actual = limitsOnly(kumo.egressPath(domain, source));
+                Map<String, Object> params = kumo.egressPath(domain, source);
+                // what make_egress_path is finally given must itself pass KumoMTA's rules (types, grammars, names)
+                assertEquals(List.of(), KumoChecker.checkEgressPath("make_egress_path", JSON.valueToTree(params)).stream()
+                        .filter(KumoChecker.Problem::error).toList(), dir + ": binding " + binding + ", domain " + domain);
+                Map<String, Object> actual = limitsOnly(params);
                 assertEquals(expected, actual, dir + ": binding " + binding + ", domain " + domain);
                 paths++;
             }

@@ -57,7 +57,11 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (unlimitedAs < 1) throw new UsageException("--unlimited-as must be 1 or more: KumoMTA rejects 0");
+        // KumoMTA rejects 0; the top is Momentum's own largest count (and keeps clear of 19-digit TOML integers,
+        // which jackson-dataformat-toml 2.20 misreads when convert reads its output back)
+        if (unlimitedAs < 1 || unlimitedAs > Integer.MAX_VALUE) {
+            throw new UsageException("--unlimited-as must be between 1 and " + Integer.MAX_VALUE + ", got " + unlimitedAs);
+        }
         ReadResult read = CompileCommand.checked(input, io, DiagnosticFormat.HUMAN, true);
         if (read == null) {
             io.err().println("limitc: not converted: fix the errors above");

@@ -30,7 +30,7 @@ public final class Durations {
 
     /** Nanoseconds of a humantime text; IllegalArgumentException with humantime's message otherwise. */
     public static long parse(String text) {
-        if (text.isEmpty()) throw new IllegalArgumentException("value was empty");
+        if (text.isBlank()) throw new IllegalArgumentException("value was empty");
         if (text.equals("0")) return 0;
         double total = 0;
         int i = 0;
@@ -39,9 +39,11 @@ public final class Durations {
             while (i < n && Character.isWhitespace(text.charAt(i))) i++;
             if (i == n) break;
             int start = i;
-            while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) i++;
-            if (start == i) throw new IllegalArgumentException("expected number at " + start);
-            double number = Double.parseDouble(text.substring(start, i));
+            while (i < n && (isAsciiDigit(text.charAt(i)) || text.charAt(i) == '.')) i++;
+            String digits = text.substring(start, i);
+            // humantime's number: digits, optionally a fraction after them (not ".5", "1." or "1..5")
+            if (!digits.matches("[0-9]+(\\.[0-9]+)?")) throw new IllegalArgumentException("expected number at " + start);
+            double number = Double.parseDouble(digits);
             while (i < n && Character.isWhitespace(text.charAt(i))) i++;
             int unitStart = i;
             while (i < n && !Character.isDigit(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) i++;
@@ -54,6 +56,11 @@ public final class Durations {
             }
             total += number * scale;
         }
+        if (total * 1e9 >= Long.MAX_VALUE) throw new IllegalArgumentException("number is too large");
         return Math.round(total * 1e9);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

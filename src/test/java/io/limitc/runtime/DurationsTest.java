@@ -34,5 +34,13 @@ class DurationsTest {
                 + " years (and few variations)", assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 parsecs")).getMessage());
         assertEquals("value was empty", assertThrows(IllegalArgumentException.class, () -> Durations.parse("")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 Mins"), "units are case-sensitive");
+        assertEquals("value was empty", assertThrows(IllegalArgumentException.class, () -> Durations.parse("  ")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("1\u0663s"), "only ASCII digits are numbers");
+        for (String malformed : new String[] {".5s", "1.s", "1..5s"}) {
+            assertEquals("expected number at 0", assertThrows(IllegalArgumentException.class,
+                    () -> Durations.parse(malformed), malformed).getMessage(), malformed);
+        }
+        assertEquals("number is too large", assertThrows(IllegalArgumentException.class,
+                () -> Durations.parse("100000000000000000000s")).getMessage());
     }
 }

@@ -14,6 +14,9 @@ import java.util.TreeSet;
  */
 public final class Linter {
 
+    /** Configurations larger than this run their checks in parallel. */
+    private static final long PARALLEL_CHARS = 256 * 1024;
+
     private final LintOptions options;
 
     public Linter(LintOptions options) {
@@ -24,9 +27,12 @@ public final class Linter {
         List<Diagnostic> found = new ArrayList<>(readingProblems);
         java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
         // Checks only read the tree, each into its own list: on a large configuration they run
-        // side by side (the result is sorted below, so the order they finish in does not show).
+        // side by side (the result is sorted below, so the order they finish in does not show);
+        // a small one is not worth starting the thread pool for.
         List<Check> checks = Checks.forDialect(tree.dialect());
-        List<List<Diagnostic>> perCheck = checks.parallelStream().map(check -> {
+        long size = tree.files().stream().mapToLong(f -> f.text().length()).sum();
+        java.util.stream.Stream<Check> stream = size > PARALLEL_CHARS ? checks.parallelStream() : checks.stream();
+        List<List<Diagnostic>> perCheck = stream.map(check -> {
             List<Diagnostic> sink = new ArrayList<>();
             check.run(new CheckContext(tree, options, check.rule(), sink, shared));
             return sink;

@@ -97,11 +97,11 @@ class ConvertCasesTest {
         List<String> bindings = new ArrayList<>();
         compiled.path("sources").forEach(s -> bindings.add(s.path("name").asText()));
         Set<String> domains = new TreeSet<>(List.of(UNDECLARED));
-        compiled.path("rules").path("momentum").path("scopes").forEach(s -> {
-            if (s.path("kind").asText().equals("domain") && !s.path("regex").asBoolean()) {
-                domains.add(s.path("name").asText().toLowerCase(Locale.ROOT));
-            }
-        });
+        for (JsonNode list : compiled.path("rules").path("momentum").findValues("domains")) {
+            list.forEach(s -> {
+                if (!s.has("pattern")) domains.add(s.path("name").asText().toLowerCase(Locale.ROOT));
+            });
+        }
         List<String> sources = new ArrayList<>(bindings);
         if (!bindings.contains("default")) sources.add("default");
         int paths = 0;

@@ -104,11 +104,12 @@ final class BenchCommand implements Callable<Integer> {
         List<String> bindings = new ArrayList<>(List.of("default"));
         compiled.path("sources").forEach(s -> bindings.add(s.path("name").asText()));
         List<String> domains = new ArrayList<>(List.of("bench.example"));
-        compiled.path("rules").path("momentum").path("scopes").forEach(s -> {
-            if (s.path("kind").asText().equals("domain") && !s.path("regex").asBoolean() && domains.size() < 1000) {
-                domains.add(s.path("name").asText());
-            }
-        });
+        // domain scopes at every level of the scope tree; a regex one (with a pattern) names no domain
+        for (var list : compiled.path("rules").path("momentum").findValues("domains")) {
+            list.forEach(s -> {
+                if (!s.has("pattern") && domains.size() < 1000) domains.add(s.path("name").asText());
+            });
+        }
         List<MailPath> out = new ArrayList<>();
         for (String b : bindings) for (String d : domains) if (out.size() < 100_000) out.add(new MailPath(b, d, null));
         return out;

@@ -1,5 +1,7 @@
 package io.limitc.compile;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +9,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.limitc.model.Origin;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -19,11 +24,12 @@ import java.util.TreeMap;
 /**
  * The compiled configuration's JSON: {@code format} {@value #FORMAT} (the major version
  * changes only with an incompatible change), written deterministically: object keys
- * sorted, lists sorted by name, no timestamps and no absolute paths.
+ * sorted, lists sorted by name (Momentum scopes in declaration order), no timestamps and
+ * no absolute paths.
  */
 public final class CompiledJson {
 
-    public static final String FORMAT = "limitc-compiled/1";
+    public static final String FORMAT = "limitc-compiled/2";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,7 +46,15 @@ public final class CompiledJson {
         node.set("origin", originNode(o));
     }
 
-    /** {@code {"file","line","column"}}, or null for built-in defaults. */
+    /**
+     * An origin in the compiled file: {@code "file:line:column"}, one string rather than an
+     * object (a large configuration has hundreds of thousands), or null for built-in defaults.
+     */
+    public static JsonNode position(Origin o) {
+        return o == null ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.textNode(o.position());
+    }
+
+    /** {@code {"file","line","column"}}, or null for built-in defaults (explain's JSON). */
     public static JsonNode originNode(Origin o) {
         if (o == null) return JsonNodeFactory.instance.nullNode();
         return JsonNodeFactory.instance.objectNode().put("file", o.file()).put("line", o.line()).put("column", o.column());
@@ -65,7 +79,7 @@ public final class CompiledJson {
             n.put("scope", l.scope());
             n.put("cluster", l.cluster());
             n.put("option", l.option());
-            origin(n, l.origin());
+            n.set("origin", position(l.origin()));
         }
     }
 
@@ -78,23 +92,125 @@ public final class CompiledJson {
         }
     }
 
-    /** The same text, streamed: a compiled 100 000-domain configuration is never one String. */
-    public static void write(JsonNode root, java.io.OutputStream out) throws java.io.IOException {
-        // Jackson closes the stream it is given; standard output must stay open.
-        java.io.OutputStream unclosed = new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
-                out.write(b, off, len); // FilterOutputStream would write byte by byte
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                flush();
-            }
-        };
-        MAPPER.writeValue(unclosed, sorted(root));
-        out.write('\n');
+    /**
+     * The compiled file, streamed (a 100 000-domain configuration is never one String).
+     * Keys are sorted; a value that holds no list of objects (a limit, a domain scope, a
+     * block) is written on one line, anything larger one entry per line with its one-line
+     * fields first. Diffs stay one line per limit or scope, at a fraction of indented JSON.
+     */
+    public static void write(JsonNode root, OutputStream out) throws IOException {
+        // standard output must stay open; the values written "at the root" are the pieces of one document
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            layout(g, root, "");
+            g.writeRaw('\n');
+        }
         out.flush();
+    }
+
+    private static final JsonFactory FACTORY = new JsonFactory().setRootValueSeparator(null)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** A value its producer writes while the file is written: what is too large to hold as a JSON tree. */
+    public interface Part {
+        /** Writes the value (never on one line) as {@link Entries} lays out one at {@code indent}. */
+        void write(JsonGenerator g, String indent) throws IOException;
+    }
+
+    public static JsonNode part(Part part) {
+        return JsonNodeFactory.instance.pojoNode(part);
+    }
+
+    /** {@code indent} null: on one line. */
+    private static void layout(JsonGenerator g, JsonNode node, String indent) throws IOException {
+        if (node instanceof POJONode p && p.getPojo() instanceof Part part) {
+            part.write(g, indent);
+        } else if (node.isObject()) {
+            String inner = indent == null || oneLine(node) ? null : indent;
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            if (inner != null) { // the fields that span lines go last
+                List<String> spanning = names.stream().filter(n -> !oneLine(node.get(n))).toList();
+                names.removeAll(spanning);
+                names.addAll(spanning);
+            }
+            Entries e = new Entries(g, true, inner);
+            for (String name : names) {
+                e.field(name);
+                layout(g, node.get(name), e.indent());
+            }
+            e.end();
+        } else if (node.isArray()) {
+            Entries e = new Entries(g, false, indent == null || oneLine(node) ? null : indent);
+            for (JsonNode item : node) {
+                e.next();
+                layout(g, item, e.indent());
+            }
+            e.end();
+        } else if (node.isNull()) {
+            g.writeNull();
+        } else {
+            node.serialize(g, null); // text, number, boolean: no provider needed
+        }
+    }
+
+    /** No list of objects anywhere inside. */
+    private static boolean oneLine(JsonNode node) {
+        if (node.isPojo()) return false; // a part
+        for (JsonNode child : node) {
+            if (node.isArray() && child.isObject() || !oneLine(child)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The entries of one object or list as the compiled file lays them out: on one line
+     * ({@code indent} null), or one per line, indented one step more than {@code indent}.
+     */
+    public static final class Entries {
+        private final JsonGenerator g;
+        private final boolean object;
+        private final String indent;
+        private final String inner;
+        private int count;
+
+        public Entries(JsonGenerator g, boolean object, String indent) {
+            this.g = g;
+            this.object = object;
+            this.indent = indent;
+            this.inner = indent == null ? null : indent + "  ";
+        }
+
+        /** Starts the next field of an object; its value follows. */
+        public void field(String name) throws IOException {
+            next();
+            g.writeString(name);
+            g.writeRaw(inner == null ? ":" : ": ");
+        }
+
+        /** Starts the next item of a list (or the next field, its name written by the caller). */
+        public void next() throws IOException {
+            g.writeRaw(count++ == 0 ? (object ? '{' : '[') : ',');
+            if (inner != null) {
+                g.writeRaw('\n');
+                g.writeRaw(inner);
+            }
+        }
+
+        /** The indentation of the lines the entries are on (null: one line), for values spanning lines. */
+        public String indent() {
+            return inner;
+        }
+
+        public void end() throws IOException {
+            if (count == 0) {
+                g.writeRaw(object ? '{' : '[');
+            } else if (inner != null) {
+                g.writeRaw('\n');
+                g.writeRaw(indent);
+            }
+            g.writeRaw(object ? '}' : ']');
+        }
     }
 
     private static JsonNode sorted(JsonNode node) {

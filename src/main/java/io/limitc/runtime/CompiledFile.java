@@ -4,39 +4,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compiled file exactly as {@code limitc compile} writes it (format limitc-compiled/1),
+ * The compiled file exactly as {@code limitc compile} writes it (format limitc-compiled/2),
  * read strictly: every field is named here, and an unknown one is an error. Field names
- * follow the file.
+ * follow the file. An origin is {@code "file:line:column"}, or null for a built-in default.
  */
 record CompiledFile(String format, String dialect, List<Limit> concurrency_limits, List<Rate> rate_limits,
                     List<Setting> settings, List<Shadowed> shadowed, List<Source> sources, List<Pool> pools,
                     Rules rules) {
 
-    record Origin(String file, int line, int column) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column;
-        }
-    }
-
-    record Limit(String name, long limit, List<String> key, String scope, boolean cluster, String option, Origin origin) {}
+    record Limit(String name, long limit, List<String> key, String scope, boolean cluster, String option, String origin) {}
 
     record Rate(String name, long limit, long periodSeconds, String rate, List<String> key, String scope, boolean cluster,
-                String option, Origin origin) {
+                String option, String origin) {
 
         Limit asLimit() {
             return new Limit(name, limit, key, scope, cluster, option, origin);
         }
     }
 
-    record Setting(String name, String option, String value, String scope, Origin origin) {}
+    record Setting(String name, String option, String value, String scope, String origin) {}
 
-    record Shadowed(String option, String scope, String value, Origin origin, Origin by) {}
+    record Shadowed(String option, String scope, String value, String origin, String by) {}
 
-    record Source(String name, String address, String ehlo, Origin origin) {}
+    record Source(String name, String address, String ehlo, String origin) {}
 
     /** {@code ttl}: how long a pool definition is cached (KumoMTA duration; default 60 s). */
-    record Pool(String name, List<Entry> entries, String ttl, Origin origin) {}
+    record Pool(String name, List<Entry> entries, String ttl, String origin) {}
 
     /** A pool entry; a missing weight is 1, as in make_egress_pool. */
     record Entry(String source, Integer weight) {
@@ -47,15 +40,40 @@ record CompiledFile(String format, String dialect, List<Limit> concurrency_limit
 
     record Rules(Momentum momentum, Nginx nginx) {}
 
-    record Momentum(List<Scope> scopes, Map<String, List<String>> chains, Map<String, Long> defaults) {}
+    record Momentum(Scope global, Map<String, List<String>> chains, Map<String, Long> defaults) {}
 
-    record Scope(String scope, String kind, String name, String parent, boolean regex, String pattern,
-                 Map<String, String> limits) {}
+    /**
+     * A Momentum scope: the global one, or a binding_group, binding, domain or host stanza in
+     * its parent's list. Its limits are named by position: {@code binding:b1/domain:x/option}.
+     * This and {@link ScopeLimit} are classes, not records: a record is bound through a buffer
+     * of its constructor's arguments, twice the work, and a large file has 100 000 scopes.
+     */
+    static final class Scope {
+        public String name;
+        public String pattern;
+        public Map<String, ScopeLimit> limits;
+        public Map<String, ScopeSetting> settings;
+        public List<Scope> groups;
+        public List<Scope> bindings;
+        public List<Scope> domains;
+        public List<Scope> hosts;
+    }
+
+    /** A limit a scope sets: a rate when it has a period; no key = one shared counter. */
+    static final class ScopeLimit {
+        public Long limit;
+        public Long periodSeconds;
+        public List<String> key;
+        public Boolean cluster;
+        public String origin;
+    }
+
+    record ScopeSetting(String value, String origin) {}
 
     record Nginx(List<Zone> zones, List<Block> blocks) {}
 
-    record Zone(String name, String key, long size, long states, boolean stream, Origin origin) {}
+    record Zone(String name, String key, long size, long states, boolean stream, String origin) {}
 
     record Block(String id, String context, String selector, String parent, List<String> limits, boolean inherited,
-                 boolean dryRun, Integer status, String logLevel, Origin origin) {}
+                 boolean dryRun, Integer status, String logLevel, String origin) {}
 }

@@ -1,5 +1,7 @@
 package io.limitc.runtime;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -23,7 +25,7 @@ import java.util.Set;
  */
 final class ConfigLoader {
 
-    static final String FORMAT = "limitc-compiled/1";
+    static final String FORMAT = "limitc-compiled/2";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -37,6 +39,9 @@ final class ConfigLoader {
             .build();
 
     static {
+        // a null in a list or map is an error with its path, not a NullPointerException later
+        MAPPER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        MAPPER.configOverride(java.util.Map.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         // a hostile file must not exhaust the stack or memory while it is read
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(32).build());
@@ -45,13 +50,21 @@ final class ConfigLoader {
     private ConfigLoader() {}
 
     static CompiledFile read(InputStream in) throws ConfigException {
+        byte[] bytes;
         CompiledFile file;
         try {
-            file = MAPPER.readValue(in, CompiledFile.class);
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the compiled file: " + e.getMessage());
+        }
+        try {
+            file = MAPPER.readValue(bytes, CompiledFile.class);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            format(bytes);
             String at = path(e);
             throw new ConfigException("at " + at.substring(0, at.lastIndexOf('.')) + ": unknown field \"" + e.getPropertyName() + "\"");
         } catch (JsonMappingException e) {
+            format(bytes);
             throw new ConfigException("at " + path(e) + ": " + e.getOriginalMessage().split("[;\n]")[0]);
         } catch (JsonProcessingException e) {
             // a read limit (nesting, number length) is reported without a location (found by fuzzing: was a NullPointerException)
@@ -63,6 +76,33 @@ final class ConfigLoader {
         }
         validate(file);
         return file;
+    }
+
+    /**
+     * A file another format version wrote fails to map long before its format is checked:
+     * say that, not which field of the other version is unknown here.
+     */
+    private static void format(byte[] bytes) throws ConfigException {
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                if (p.currentName().equals("format") && p.nextToken().isScalarValue()) {
+                    checkFormat(p.getText());
+                    return;
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            // not even that can be read: the mapping error stands
+        }
+    }
+
+    private static void checkFormat(String format) throws ConfigException {
+        if (!FORMAT.equals(format)) {
+            throw new ConfigException("at $.format: \"" + format + "\" is not a format this runtime reads (expected \""
+                    + FORMAT + "\"; recompile with a matching limitc)");
+        }
     }
 
     /** {@code $.concurrency_limits[3].limit}: where in the document the problem is. */
@@ -77,10 +117,7 @@ final class ConfigLoader {
 
     private static void validate(CompiledFile f) throws ConfigException {
         require(f.format() != null, "$.format", "is missing");
-        if (!FORMAT.equals(f.format())) {
-            throw new ConfigException("at $.format: \"" + f.format() + "\" is not a format this runtime reads (expected \""
-                    + FORMAT + "\"; recompile with a matching limitc)");
-        }
+        checkFormat(f.format());
         require("ecelerity".equals(f.dialect()) || "nginx".equals(f.dialect()), "$.dialect", "must be ecelerity or nginx");
         for (String list : List.of("concurrency_limits", "rate_limits", "settings", "shadowed", "sources", "pools")) {
             Object value = switch (list) {
@@ -104,32 +141,8 @@ final class ConfigLoader {
         if (f.dialect().equals("ecelerity")) {
             require(f.rules().momentum() != null && f.rules().nginx() == null, "$.rules", "must hold momentum rules");
             CompiledFile.Momentum m = f.rules().momentum();
-            require(m.scopes() != null && m.chains() != null && m.defaults() != null, "$.rules.momentum", "is incomplete");
-            Set<String> settingNames = new HashSet<>();
-            for (CompiledFile.Setting s : f.settings()) settingNames.add(s.name());
-            Set<String> labels = new HashSet<>();
-            for (int i = 0; i < m.scopes().size(); i++) {
-                CompiledFile.Scope s = m.scopes().get(i);
-                String at = "$.rules.momentum.scopes[" + i + "]";
-                require(s.scope() != null && s.kind() != null && s.limits() != null, at, "is incomplete");
-                if (s.regex()) {
-                    require(s.pattern() != null, at + ".pattern", "is missing for a regex scope");
-                    try {
-                        java.util.regex.Pattern.compile(s.pattern());
-                    } catch (java.util.regex.PatternSyntaxException e) {
-                        throw new ConfigException("at " + at + ".pattern: not a valid regular expression: " + e.getDescription());
-                    }
-                }
-                require(labels.add(s.scope()), at + ".scope", "repeats scope " + s.scope());
-                require(s.parent() == null || labels.contains(s.parent()), at + ".parent", "names an unknown scope " + s.parent());
-                // a domain or host scope hangs under its parent (found by fuzzing: was a NullPointerException)
-                require(s.parent() != null || !(s.kind().equals("domain") || s.kind().equals("host")), at + ".parent",
-                        "is missing for a " + s.kind() + " scope");
-                for (var ref : s.limits().entrySet()) {
-                    require(names.contains(ref.getValue()) || settingNames.contains(ref.getValue()), at + ".limits." + ref.getKey(),
-                            "names an unknown limit " + ref.getValue());
-                }
-            }
+            // the scope tree is checked as it is built (MomentumRules): one pass over 100 000 scopes
+            require(m.global() != null && m.chains() != null && m.defaults() != null, "$.rules.momentum", "is incomplete");
         } else {
             require(f.rules().nginx() != null && f.rules().momentum() == null, "$.rules", "must hold nginx rules");
             CompiledFile.Nginx n = f.rules().nginx();

@@ -140,9 +140,9 @@ public final class Limiter {
         if (applied == null) throw new IllegalArgumentException("binding \"" + path.binding() + "\" is not configured");
         List<Step> steps = new ArrayList<>();
         for (MomentumRules.Applied a : applied) {
-            LimitDefinition def = s.limits.get(a.limit());
-            if (def == null || def.unlimited()) continue; // unlimited limits are never counted
-            Counter counter = s.counters.get(def.name());
+            LimitDefinition def = a.limit();
+            if (def.unlimited()) continue; // unlimited limits are never counted
+            Counter counter = s.counter(def);
             String key = key(def, path);
             if (s.clusterStore && def.cluster()) {
                 // counted in the cluster store; the in-process counter serves the "local" failure policy
@@ -319,8 +319,8 @@ public final class Limiter {
         List<LimitDefinition> taken = new ArrayList<>();
         List<LimitDefinition> remote = new ArrayList<>();
         for (MomentumRules.Applied a : applied) {
-            LimitDefinition rate = s.limits.get(a.limit());
-            if (rate == null || rate.unlimited()) continue;
+            LimitDefinition rate = a.limit();
+            if (rate.unlimited()) continue;
             if (s.clusterStore && rate.cluster()) {
                 remote.add(rate); // one store call for all of them, after the in-process ones
                 continue;
@@ -389,7 +389,15 @@ public final class Limiter {
 
     public List<LimitStats> stats() {
         List<LimitStats> out = new ArrayList<>();
-        for (Counter c : state.get().counters.values()) out.add(c.stats());
+        State s = state.get();
+        if (s.momentum == null) {
+            for (Counter c : s.counters.values()) out.add(c.stats());
+            return out;
+        }
+        for (LimitDefinition def : s.connectionLimits) {
+            Counter c = s.counters.get(def.name());
+            out.add(c != null ? c.stats() : new LimitStats(def.name(), 0, 0, 0, 0, 0, 0));
+        }
         return out;
     }
 
@@ -402,18 +410,19 @@ public final class Limiter {
     public List<LimitDefinition> limitsFor(MailPath path) {
         State s = state.get();
         List<LimitDefinition> out = new ArrayList<>();
-        for (MomentumRules.Applied a : s.momentum.resolve(path, s.concurrencyOptions)) {
-            LimitDefinition def = s.limits.get(a.limit());
-            if (def != null) out.add(def);
-        }
+        for (MomentumRules.Applied a : s.momentum.resolve(path, s.concurrencyOptions)) out.add(a.limit());
         out.sort(Comparator.comparingLong(d -> d.unlimited() ? Long.MAX_VALUE : d.limit()));
         return Collections.unmodifiableList(out);
     }
 
     /** One loaded configuration with its counters. */
     private static final class State {
+        /** The limits listed at the top of the file (nginx's; Momentum's inbound ones): Momentum's scopes hold theirs. */
         final Map<String, LimitDefinition> limits = new HashMap<>();
-        final Map<String, Counter> counters = new LinkedHashMap<>();
+        /** Momentum: every connection limit, in the order stats lists them. */
+        final List<LimitDefinition> connectionLimits = new ArrayList<>();
+        /** nginx: one per zone, made at load; Momentum: one per connection limit, made when a path first takes it. */
+        final Map<String, Counter> counters;
         final Map<String, String> zoneOf = new HashMap<>();
         final Map<String, CompiledFile.Block> blocks = new HashMap<>();
         final Map<String, CompiledFile.Pool> poolDefinitions = new HashMap<>();
@@ -425,24 +434,28 @@ public final class Limiter {
 
         final boolean clusterStore;
 
-        State(CompiledFile f, boolean clusterStore) {
+        State(CompiledFile f, boolean clusterStore) throws ConfigException {
             this.clusterStore = clusterStore;
             for (CompiledFile.Limit l : f.concurrency_limits()) limits.put(l.name(), definition(l, 0));
             for (CompiledFile.Rate r : f.rate_limits()) limits.put(r.name(), definition(r.asLimit(), r.periodSeconds()));
             for (CompiledFile.Pool p : f.pools()) poolDefinitions.put(p.name(), p);
             if (f.rules().momentum() != null) {
                 momentum = new MomentumRules(f.rules().momentum());
-                for (Map.Entry<String, Long> d : momentum.defaults().entrySet()) {
-                    limits.put("default/" + d.getKey(), new LimitDefinition("default/" + d.getKey(), d.getValue(), 0,
-                            List.of("binding", "domain"), false, d.getKey(), "default"));
+                for (LimitDefinition def : limits.values()) if (def.periodSeconds() == 0) connectionLimits.add(def);
+                for (LimitDefinition def : momentum.limits()) if (def.periodSeconds() == 0) connectionLimits.add(def);
+                // ties are acquired in the order the options first appear among the limits sorted by name
+                Map<String, String> first = new HashMap<>();
+                for (LimitDefinition def : connectionLimits) {
+                    first.merge(def.option(), def.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 }
-                for (CompiledFile.Limit l : f.concurrency_limits()) concurrencyOptions.add(l.option());
+                first.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> concurrencyOptions.add(e.getKey()));
                 concurrencyOptions.addAll(momentum.defaults().keySet());
-                for (LimitDefinition def : limits.values()) {
-                    if (def.periodSeconds() == 0) counters.put(def.name(), new Counter(def.name(), Long.MAX_VALUE));
-                }
+                connectionLimits.addAll(momentum.defaults().values());
+                // 100 000 limits, of which one process may use a few: a counter is made on first use
+                counters = new java.util.concurrent.ConcurrentHashMap<>();
             } else {
                 momentum = null;
+                counters = new LinkedHashMap<>();
                 for (CompiledFile.Zone z : f.rules().nginx().zones()) {
                     counters.put(z.name(), new Counter(z.name(), z.states() > 0 ? z.states() : Long.MAX_VALUE));
                 }
@@ -455,9 +468,14 @@ public final class Limiter {
             }
         }
 
+        /** A Momentum limit's counter. */
+        Counter counter(LimitDefinition def) {
+            return counters.computeIfAbsent(def.name(), name -> new Counter(name, Long.MAX_VALUE));
+        }
+
         private static LimitDefinition definition(CompiledFile.Limit l, long period) {
             return new LimitDefinition(l.name(), l.limit(), period, l.key(), l.cluster(), l.option(),
-                    l.origin() == null ? "default" : l.origin().toString());
+                    l.origin() == null ? "default" : l.origin());
         }
     }
 }

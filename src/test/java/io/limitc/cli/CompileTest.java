@@ -6,6 +6,10 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.limitc.compile.CompiledLimit;
+import io.limitc.compile.Origins;
+import io.limitc.compile.momentum.MomentumCompiler;
+import io.limitc.compile.momentum.MomentumIndex;
 import io.limitc.model.ConfigTree;
 import io.limitc.model.Directive;
 import io.limitc.model.ecelerity.LimitOptions;
@@ -105,14 +109,39 @@ class CompileTest {
         }
         nothingDropped(dir, dialect, args, compiled);
         // a service starts from this file: the runtime must load it
-        io.limitc.runtime.Limiter.load(new java.io.ByteArrayInputStream(first.out().getBytes(StandardCharsets.UTF_8)));
+        io.limitc.runtime.Limiter limiter =
+                io.limitc.runtime.Limiter.load(new java.io.ByteArrayInputStream(first.out().getBytes(StandardCharsets.UTF_8)));
+        if (dialect.equals("ecelerity")) sameNames(dir, args, limiter);
+    }
+
+    /** The runtime names a scope's limits from where the scope sits: the same names the compiler gives them. */
+    private static void sameNames(Path dir, List<String> args, io.limitc.runtime.Limiter limiter) throws IOException {
+        SourceLoader sources = new SourceLoader(dir);
+        List<SourceLoader.Input> inputs = new ArrayList<>();
+        for (String a : args) if (a.endsWith(".conf")) inputs.add(SourceLoader.Input.file(sources, dir.resolve(a)));
+        MomentumIndex index = MomentumIndex.of(new EcelerityLoader(sources, List.of()).load(inputs).tree());
+        Set<String> compiled = new java.util.TreeSet<>(Set.of("default/max_outbound_connections"));
+        Origins origins = new Origins(dir, null);
+        for (MomentumIndex.Scope scope : index.scopes) {
+            for (MomentumIndex.Setting setting : scope.settings.values()) {
+                CompiledLimit l = MomentumCompiler.limit(setting, scope.label, origins);
+                if (l != null && l.type().equals("concurrency")) compiled.add(l.name());
+            }
+        }
+        for (MomentumIndex.InboundSetting in : index.inbound) {
+            CompiledLimit l = MomentumCompiler.limit(in.setting(), "inbound:" + in.scopePath(), origins);
+            if (l != null && l.type().equals("concurrency")) compiled.add(l.name());
+        }
+        Set<String> counted = new java.util.TreeSet<>();
+        limiter.stats().forEach(st -> counted.add(st.name()));
+        assertEquals(compiled, counted, dir + ": one counter per connection limit, named as compiled");
     }
 
     /** Every limit statement of the input has its origin in the output, or a diagnostic names it. */
     private static void nothingDropped(Path dir, String dialect, List<String> args, JsonNode compiled) throws IOException {
         Set<String> compiledOrigins = new HashSet<>();
         compiled.findValues("origin").forEach(o -> {
-            if (o.isObject()) compiledOrigins.add(o.path("file").asText() + ":" + o.path("line").asInt() + ":" + o.path("column").asInt());
+            if (o.isTextual()) compiledOrigins.add(o.asText()); // file:line:column
         });
         List<String> lint = new ArrayList<>(List.of("lint", "--format", "short"));
         lint.addAll(args);

@@ -97,14 +97,13 @@ class ConvertCasesTest {
         List<String> bindings = new ArrayList<>();
         compiled.path("sources").forEach(s -> bindings.add(s.path("name").asText()));
         Set<String> domains = new TreeSet<>(List.of(UNDECLARED));
-        compiled.path("rules").path("momentum").path("scopes").forEach(s -> {
-            String name = s.path("name").asText().toLowerCase(Locale.ROOT);
-            // "default" and "provider" are sections of a shaping file, reported as not converted
-            if (s.path("kind").asText().equals("domain") && !s.path("regex").asBoolean()
-                    && !name.equals("default") && !name.equals("provider")) {
-                domains.add(name);
-            }
-        });
+        for (JsonNode list : compiled.path("rules").path("momentum").findValues("domains")) {
+            list.forEach(s -> {
+                String name = s.path("name").asText().toLowerCase(Locale.ROOT);
+                // "default" and "provider" are sections of a shaping file, reported as not converted
+                if (!s.has("pattern") && !name.equals("default") && !name.equals("provider")) domains.add(name);
+            });
+        }
         List<String> sources = new ArrayList<>(bindings);
         if (!bindings.contains("default")) sources.add("default");
         int paths = 0;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,39 @@ class LimiterTest {
         Limiter l = mail();
         assertEquals("global/max_outbound_connections", l.limitsFor(new MailPath("default", "x.example", null)).get(0).name());
         assertThrows(IllegalArgumentException.class, () -> l.acquire(new MailPath("nope", "x.example", null)));
+    }
+
+    @Test
+    void domainsMatchAsExplainMatchesThem() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var file = json.readTree(Files.readString(Path.of("testdata/ecelerity/runtime-mail/expected-compiled.json")));
+        var c = (com.fasterxml.jackson.databind.node.ObjectNode) file.path("rules").path("momentum").path("global")
+                .path("bindings").get(0);
+        // a regex declared before the exact name, another after it
+        var domains = c.putArray("domains");
+        domains.add(domain(json, "/^mx\\./", "^mx\\.", 1));
+        domains.add(domain(json, "MX.example", null, 2));
+        domains.add(domain(json, "/example$/", "example$", 3));
+        domains.add(domain(json, "/^mx/", "^mx", 4));
+        Limiter l = Limiter.load(new ByteArrayInputStream(json.writeValueAsBytes(file)));
+        assertEquals(2, first(l, "mx.EXAMPLE"), "an exact name beats a regex, case-insensitively");
+        assertEquals(1, first(l, "MX.other"), "regexes in declaration order, case-insensitively");
+        assertEquals(3, first(l, "a.example"));
+        assertEquals(4, first(l, "mxother"));
+        assertEquals(5, first(l, "other.test"), "no domain scope: the global limit");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode domain(com.fasterxml.jackson.databind.ObjectMapper json, String name,
+                                                                 String pattern, int limit) {
+        var d = json.createObjectNode().put("name", name);
+        if (pattern != null) d.put("pattern", pattern);
+        d.putObject("limits").putObject("max_outbound_connections").put("limit", limit).put("origin", "t.conf:" + limit + ":1")
+                .putArray("key").add("binding").add("domain");
+        return d;
+    }
+
+    private static long first(Limiter l, String domain) {
+        return l.limitsFor(new MailPath("c", domain, null)).get(0).limit();
     }
 
     @Test

@@ -17,9 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class PoolTest {
 
     private static Limiter withPool(String pool) throws Exception {
-        String base = Files.readString(Path.of("testdata/ecelerity/runtime-mail/expected-compiled.json"));
-        String replaced = base.replaceFirst("\"pools\" : \\[[^\\]]*\\][^\\]]*\\]", "\"pools\" : [ " + pool + " ]");
-        return Limiter.load(new ByteArrayInputStream(replaced.getBytes(StandardCharsets.UTF_8)));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var base = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                Files.readString(Path.of("testdata/ecelerity/runtime-mail/expected-compiled.json")));
+        base.putArray("pools").add(json.readTree(pool));
+        return Limiter.load(new ByteArrayInputStream(json.writeValueAsString(base).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

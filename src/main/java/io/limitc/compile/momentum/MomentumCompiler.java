@@ -1,5 +1,7 @@
 package io.limitc.compile.momentum;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limitc.compile.CompiledLimit;
@@ -13,9 +15,12 @@ import io.limitc.model.ecelerity.LimitOption;
 import io.limitc.model.ecelerity.MomentumValues;
 import io.limitc.model.ecelerity.PrecedenceChains;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Compiles a Momentum configuration: every limit option becomes a named limit (or, for
@@ -62,38 +67,23 @@ public final class MomentumCompiler {
     }
 
     public static ObjectNode compile(MomentumIndex index, Origins origins) {
-        List<CompiledLimit> limits = new ArrayList<>();
+        List<CompiledLimit> inbound = new ArrayList<>();
         ObjectNode root = CompiledJson.root("ecelerity");
         ArrayNode settings = root.putArray("settings");
-        ArrayNode scopes = root.putObject("rules").putObject("momentum").putArray("scopes");
-        for (Scope scope : index.scopes) {
-            ObjectNode sn = scopes.addObject();
-            sn.put("scope", scope.label);
-            sn.put("kind", scope.kind.name().toLowerCase(java.util.Locale.ROOT));
-            if (scope.name != null) sn.put("name", scope.name);
-            if (scope.parent != null) sn.put("parent", scope.parent.label);
-            boolean regex = scope.name != null && io.limitc.model.ecelerity.MomentumScopes.isRegexName(scope.name);
-            sn.put("regex", regex);
-            // the runtime matches with Java's engine: give it the pattern already translated from PCRE
-            if (regex) sn.put("pattern", io.limitc.model.ecelerity.MomentumScopes.javaRegex(scope.name.substring(1, scope.name.length() - 1)));
-            ObjectNode refs = sn.putObject("limits");
-            for (Setting s : scope.settings.values()) {
-                CompiledLimit l = limit(s, scope.label, origins);
-                if (l != null) {
-                    limits.add(l);
-                    refs.put(s.option().name(), l.name());
-                } else {
-                    refs.put(s.option().name(), setting(settings, s, scope.label, origins));
-                }
-            }
-        }
+        ObjectNode momentum = root.putObject("rules").putObject("momentum");
+        momentum.set("global", CompiledJson.part((g, indent) -> scope(g, index.global, indent, origins)));
         for (MomentumIndex.InboundSetting in : index.inbound) {
             String label = "inbound:" + in.scopePath();
             CompiledLimit l = limit(in.setting(), label, origins);
             if (l != null) {
-                limits.add(l);
+                inbound.add(l);
             } else {
-                setting(settings, in.setting(), label, origins);
+                ObjectNode set = settings.addObject();
+                set.put("name", label + "/" + in.setting().option().name());
+                set.put("option", in.setting().option().name());
+                set.put("value", text(in.setting().value()));
+                set.put("scope", label);
+                set.set("origin", position(in.setting(), origins));
             }
         }
         ArrayNode shadowed = root.putArray("shadowed");
@@ -102,30 +92,110 @@ public final class MomentumCompiler {
             n.put("option", sh.setting().option().name());
             n.put("scope", sh.setting().scope().label);
             n.put("value", text(sh.setting().value()));
-            CompiledJson.origin(n, origins.relative(sh.setting().written().nameAt()));
-            n.set("by", CompiledJson.originNode(origins.relative(sh.by().written().nameAt())));
+            n.set("origin", position(sh.setting(), origins));
+            n.set("by", position(sh.by(), origins));
         }
-        ObjectNode momentum = (ObjectNode) root.path("rules").path("momentum");
         ObjectNode chains = momentum.putObject("chains");
         chains.set("general", steps(PrecedenceChains.GENERAL, chains));
         chains.set("cluster_max_outbound_connections", steps(PrecedenceChains.CLUSTER_MAX, chains));
         chains.set("host", steps(PrecedenceChains.HOST_ONLY, chains));
         momentum.putObject("defaults").put("max_outbound_connections", DEFAULT_MAX_OUTBOUND);
         sources(index, root, origins);
-        CompiledJson.limits(root, limits);
+        CompiledJson.limits(root, inbound);
         return root;
     }
 
-    /** A per-connection option (timeouts, batch sizes, ...): a named value, resolved like a limit. */
-    private static String setting(ArrayNode settings, Setting s, String scopeLabel, Origins origins) {
-        String name = scopeLabel + "/" + s.option().name();
-        ObjectNode set = settings.addObject();
-        set.put("name", name);
-        set.put("option", s.option().name());
-        set.put("value", text(s.value()));
-        set.put("scope", scopeLabel);
-        CompiledJson.origin(set, origins.relative(s.written().nameAt()));
-        return name;
+    /** The list a nested scope is written in. */
+    private static final Map<MomentumIndex.Kind, String> LISTS = Map.of(MomentumIndex.Kind.GROUP, "groups",
+            MomentumIndex.Kind.BINDING, "bindings", MomentumIndex.Kind.DOMAIN, "domains", MomentumIndex.Kind.HOST, "hosts");
+
+    /**
+     * Writes a merged scope with its limits and settings inline and its nested scopes in
+     * lists: the nesting states what v1 spelled out as labels, parent links and references
+     * (a limit's name is its scope's label and option). Written straight to the file, not
+     * built as a tree: a large configuration has 100 000 scopes. Keys in sorted order.
+     */
+    private static void scope(JsonGenerator g, Scope scope, String indent, Origins origins) throws IOException {
+        Map<String, CompiledLimit> limits = new TreeMap<>();
+        Map<String, Setting> settings = new TreeMap<>();
+        for (Setting s : scope.settings.values()) {
+            CompiledLimit l = limit(s, scope.label, origins);
+            if (l != null) limits.put(s.option().name(), l);
+            else settings.put(s.option().name(), s);
+        }
+        Map<String, List<Scope>> lists = new TreeMap<>();
+        for (Scope child : scope.children.values()) {
+            lists.computeIfAbsent(LISTS.get(child.kind), k -> new ArrayList<>()).add(child);
+        }
+        CompiledJson.Entries fields = new CompiledJson.Entries(g, true, lists.isEmpty() ? null : indent);
+        if (!limits.isEmpty()) {
+            fields.field("limits");
+            CompiledJson.Entries options = new CompiledJson.Entries(g, true, null);
+            for (Map.Entry<String, CompiledLimit> e : limits.entrySet()) {
+                options.field(e.getKey());
+                limit(g, e.getValue());
+            }
+            options.end();
+        }
+        if (scope.name != null) {
+            fields.field("name");
+            g.writeString(scope.name);
+        }
+        // the runtime matches with Java's engine: give it the pattern explain matches with
+        if (scope.pattern() != null) {
+            fields.field("pattern");
+            g.writeString(scope.pattern());
+        }
+        if (!settings.isEmpty()) {
+            fields.field("settings");
+            CompiledJson.Entries options = new CompiledJson.Entries(g, true, null);
+            for (Map.Entry<String, Setting> e : settings.entrySet()) {
+                options.field(e.getKey());
+                g.writeRaw("{\"origin\":");
+                g.writeString(origins.relative(e.getValue().written().nameAt()).position());
+                g.writeRaw(",\"value\":");
+                g.writeString(text(e.getValue().value()));
+                g.writeRaw('}');
+            }
+            options.end();
+        }
+        for (Map.Entry<String, List<Scope>> list : lists.entrySet()) {
+            fields.field(list.getKey());
+            CompiledJson.Entries items = new CompiledJson.Entries(g, false, fields.indent());
+            for (Scope child : list.getValue()) {
+                items.next();
+                scope(g, child, items.indent(), origins);
+            }
+            items.end();
+        }
+        fields.end();
+    }
+
+    /** {@code {"cluster":true,"key":[...],"limit":N,"origin":"f:l:c","periodSeconds":P}}; a default is left out. */
+    private static void limit(JsonGenerator g, CompiledLimit l) throws IOException {
+        g.writeRaw('{');
+        if (l.cluster()) g.writeRaw("\"cluster\":true,");
+        if (!l.key().isEmpty()) { // a key only on per-path limits
+            g.writeRaw("\"key\":[");
+            for (int i = 0; i < l.key().size(); i++) {
+                if (i > 0) g.writeRaw(',');
+                g.writeString(l.key().get(i));
+            }
+            g.writeRaw("],");
+        }
+        g.writeRaw("\"limit\":");
+        g.writeNumber(l.limit());
+        g.writeRaw(",\"origin\":");
+        g.writeString(l.origin().position());
+        if (l.type().equals("rate")) {
+            g.writeRaw(",\"periodSeconds\":");
+            g.writeNumber(l.periodSeconds());
+        }
+        g.writeRaw('}');
+    }
+
+    private static JsonNode position(Setting s, Origins origins) {
+        return CompiledJson.position(origins.relative(s.written().nameAt()));
     }
 
     private static String text(Value v) {
@@ -147,7 +217,7 @@ public final class MomentumCompiler {
             Directive ehlo = b.attributes.get("ehlo_hostname");
             if (address != null) s.put("address", ((Value.Scalar) address.args().get(0)).text());
             if (ehlo != null && ehlo.args().get(0) instanceof Value.Scalar e) s.put("ehlo", e.text());
-            CompiledJson.origin(s, origins.relative(b.declared.nameAt()));
+            s.set("origin", CompiledJson.position(origins.relative(b.declared.nameAt())));
         }
         ArrayNode pools = root.putArray("pools");
         for (Scope g : index.groups.values()) {
@@ -157,7 +227,7 @@ public final class MomentumCompiler {
             for (Scope b : index.bindings.values()) {
                 if (b.group() == g) entries.addObject().put("source", b.name).put("weight", 1);
             }
-            CompiledJson.origin(p, origins.relative(g.declared.nameAt()));
+            p.set("origin", CompiledJson.position(origins.relative(g.declared.nameAt())));
         }
     }
 }

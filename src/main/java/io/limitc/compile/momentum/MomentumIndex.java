@@ -25,7 +25,16 @@ public final class MomentumIndex {
     /** One limit option as the merged scope has it. */
     public record Setting(LimitOption option, Value value, Directive written, Scope scope) {}
 
-    public enum Kind { GLOBAL, GROUP, BINDING, DOMAIN, HOST }
+    public enum Kind {
+        GLOBAL("global"), GROUP("binding_group"), BINDING("binding"), DOMAIN("domain"), HOST("host");
+
+        /** How labels name the kind: {@code binding_group:g1}. */
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
 
     /** A merged stanza (or the global scope) and what is set in it. */
     public static final class Scope {
@@ -48,8 +57,7 @@ public final class MomentumIndex {
             this.name = name;
             this.parent = parent;
             this.declared = declared;
-            String own = kind == Kind.GLOBAL ? "global" : kind.name().toLowerCase(Locale.ROOT)
-                    .replace("group", "binding_group") + ":" + name;
+            String own = kind == Kind.GLOBAL ? "global" : kind.label + ":" + name;
             this.label = parent == null || parent.kind == Kind.GLOBAL ? own : parent.label + "/" + own;
             this.regex = (kind == Kind.DOMAIN || kind == Kind.HOST) && MomentumScopes.isRegexName(name)
                     ? compile(name.substring(1, name.length() - 1)) : null;
@@ -71,6 +79,11 @@ public final class MomentumIndex {
 
         boolean isRegex() {
             return regex != null;
+        }
+
+        /** A regex scope's pattern as Java matches it (case-insensitively), or null. */
+        public String pattern() {
+            return regex == null ? null : regex.pattern();
         }
     }
 
@@ -130,7 +143,8 @@ public final class MomentumIndex {
 
     private Scope scope(Kind kind, Directive d, Scope parent) {
         String name = d.instanceName();
-        String mergeKey = kind + ":" + MomentumScopes.mergeName(d.key(), name);
+        String merged = MomentumScopes.mergeName(d.key(), name);
+        String mergeKey = kind.label + ":" + merged;
         Scope existing = parent.children.get(mergeKey);
         if (existing != null) return existing;
         if (kind == Kind.BINDING && bindings.containsKey(name)) return bindings.get(name);
@@ -140,8 +154,8 @@ public final class MomentumIndex {
         switch (kind) {
             case GROUP -> groups.put(name, s);
             case BINDING -> bindings.put(name, s);
-            case DOMAIN -> parent.domains.add(s);
-            case HOST -> parent.hosts.add(s);
+            case DOMAIN -> parent.domains.add(s, merged);
+            case HOST -> parent.hosts.add(s, merged);
             default -> { }
         }
         return s;
@@ -171,9 +185,10 @@ public final class MomentumIndex {
         private final Map<String, Scope> exact = new java.util.HashMap<>();
         private final List<Scope> regexes = new ArrayList<>();
 
-        void add(Scope s) {
+        /** {@code merged}: the name as stanzas merge, lower-cased for an exact name. */
+        void add(Scope s, String merged) {
             if (s.isRegex()) regexes.add(s);
-            else exact.putIfAbsent(s.name.toLowerCase(Locale.ROOT), s);
+            else exact.putIfAbsent(merged, s);
         }
 
         Scope match(String target) {

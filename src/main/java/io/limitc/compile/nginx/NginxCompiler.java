@@ -209,7 +209,7 @@ public final class NginxCompiler {
                 n.put("option", d.name());
                 n.put("value", ((Value.Scalar) d.args().get(0)).text());
                 n.put("scope", b.path());
-                CompiledJson.origin(n, o);
+                n.set("origin", CompiledJson.position(o));
             }
         }
         root.putArray("sources");
@@ -224,7 +224,7 @@ public final class NginxCompiler {
             n.put("size", z.size());
             n.put("states", z.states());
             n.put("stream", z.stream());
-            CompiledJson.origin(n, origins.relative(z.written().nameAt()));
+            n.set("origin", CompiledJson.position(origins.relative(z.written().nameAt())));
         }
         List<CompiledLimit> limits = new ArrayList<>();
         ArrayNode blockList = nginx.putArray("blocks");
@@ -241,7 +241,8 @@ public final class NginxCompiler {
             n.put("dryRun", setting(b.effective("limit_conn_dry_run"), "off").equals("on"));
             if (!b.stream()) n.put("status", Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));
             n.put("logLevel", setting(b.effective("limit_conn_log_level"), "error"));
-            CompiledJson.origin(n, b.directive.nameAt().file().equals("<context>") ? null : origins.relative(b.directive.nameAt()));
+            n.set("origin", CompiledJson.position(b.directive.nameAt().file().equals("<context>") ? null
+                    : origins.relative(b.directive.nameAt())));
         }
         CompiledJson.limits(root, limits);
         return root;

@@ -47,8 +47,9 @@ public final class MomentumIndex {
         public final Map<String, Setting> settings = new LinkedHashMap<>();
         /** bind_address and ehlo_hostname: what makes a binding an egress source. */
         public final Map<String, Directive> attributes = new LinkedHashMap<>();
-        final Named domains = new Named();
-        final Named hosts = new Named();
+        /** Shared and empty until the scope holds one: 100 000 domain scopes hold none. */
+        Named domains = Named.NONE;
+        Named hosts = Named.NONE;
         final Map<String, Scope> children = new LinkedHashMap<>();
         private final Pattern regex;
 
@@ -154,8 +155,8 @@ public final class MomentumIndex {
         switch (kind) {
             case GROUP -> groups.put(name, s);
             case BINDING -> bindings.put(name, s);
-            case DOMAIN -> parent.domains.add(s, merged);
-            case HOST -> parent.hosts.add(s, merged);
+            case DOMAIN -> (parent.domains == Named.NONE ? parent.domains = new Named() : parent.domains).add(s, merged);
+            case HOST -> (parent.hosts == Named.NONE ? parent.hosts = new Named() : parent.hosts).add(s, merged);
             default -> { }
         }
         return s;
@@ -182,6 +183,8 @@ public final class MomentumIndex {
      * configuration can hold 100 000 of them and every path looks one up.
      */
     static final class Named {
+        static final Named NONE = new Named();
+
         private final Map<String, Scope> exact = new java.util.HashMap<>();
         private final List<Scope> regexes = new ArrayList<>();
 

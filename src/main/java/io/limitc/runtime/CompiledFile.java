@@ -40,35 +40,8 @@ record CompiledFile(String format, String dialect, List<Limit> concurrency_limit
 
     record Rules(Momentum momentum, Nginx nginx) {}
 
-    record Momentum(Scope global, Map<String, List<String>> chains, Map<String, Long> defaults) {}
-
-    /**
-     * A Momentum scope: the global one, or a binding_group, binding, domain or host stanza in
-     * its parent's list. Its limits are named by position: {@code binding:b1/domain:x/option}.
-     * This and {@link ScopeLimit} are classes, not records: a record is bound through a buffer
-     * of its constructor's arguments, twice the work, and a large file has 100 000 scopes.
-     */
-    static final class Scope {
-        public String name;
-        public String pattern;
-        public Map<String, ScopeLimit> limits;
-        public Map<String, ScopeSetting> settings;
-        public List<Scope> groups;
-        public List<Scope> bindings;
-        public List<Scope> domains;
-        public List<Scope> hosts;
-    }
-
-    /** A limit a scope sets: a rate when it has a period; no key = one shared counter. */
-    static final class ScopeLimit {
-        public Long limit;
-        public Long periodSeconds;
-        public List<String> key;
-        public Boolean cluster;
-        public String origin;
-    }
-
-    record ScopeSetting(String value, String origin) {}
+    /** {@code global}: the scope tree, read by {@link ScopeReader}. */
+    record Momentum(MomentumRules.Tree global, Map<String, List<String>> chains, Map<String, Long> defaults) {}
 
     record Nginx(List<Zone> zones, List<Block> blocks) {}
 

@@ -1,5 +1,7 @@
 package io.limitc.runtime;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,22 +21,29 @@ import java.util.regex.PatternSyntaxException;
  */
 final class MomentumRules {
 
-    /** A scope and the limits it sets (a few). Domains and hosts are created when it has any. */
-    private static final class Scope {
+    /**
+     * A scope as read from the file, then (once every name above it is known) with its
+     * limits defined and its domains and hosts indexed.
+     */
+    static final class Scope {
         final String kind;
-        final String name;
         final Scope parent;
-        final Pattern regex;
-        final LimitDefinition[] limits;
+        /** Its place in its parent's list, for messages. */
+        final int index;
+        String name;
+        String pattern;
+        Pattern regex;
+        LimitDefinition[] limits = NONE;
         Named domains;
         Named hosts;
+        /** As read, until the tree is built. */
+        List<RawLimit> raw = List.of();
+        List<Scope> children = List.of();
 
-        Scope(String kind, String name, Scope parent, Pattern regex, LimitDefinition[] limits) {
+        Scope(String kind, Scope parent, int index) {
             this.kind = kind;
-            this.name = name;
             this.parent = parent;
-            this.regex = regex;
-            this.limits = limits;
+            this.index = index;
         }
 
         boolean matches(String target) {
@@ -48,11 +57,20 @@ final class MomentumRules {
             }
             return null;
         }
+
+        /** {@code $.rules.momentum.global.bindings[3].domains[7]}: spelled out only for a message. */
+        String path() {
+            return parent == null ? "$.rules.momentum.global" : parent.path() + "." + kind + "s[" + index + "]";
+        }
     }
 
-    /** The kinds of scope the nested lists hold, and the lists' names. */
-    private static final List<String> KINDS = List.of("group", "binding", "domain", "host");
-    private static final List<String> LISTS = List.of("groups", "bindings", "domains", "hosts");
+    /** The scope tree as read, not yet built. */
+    @JsonDeserialize(using = ScopeReader.class)
+    record Tree(Scope root) {}
+
+    /** A limit as the file states it. */
+    record RawLimit(String option, Long limit, Long periodSeconds, List<String> key, boolean cluster, String origin) {}
+
     private static final LimitDefinition[] NONE = {};
 
     private final Scope global;
@@ -71,7 +89,8 @@ final class MomentumRules {
      * the scopes, not by name. A problem is reported with its JSON path.
      */
     MomentumRules(CompiledFile.Momentum rules) throws ConfigException {
-        this.global = scope(rules.global(), "global", null, null, new At(null, null, 0));
+        this.global = rules.global().root();
+        build(global, "global");
         this.chains = rules.chains();
         for (Map.Entry<String, Long> d : rules.defaults().entrySet()) {
             defaults.put(d.getKey(), new LimitDefinition("default/" + d.getKey(), d.getValue(), 0, List.of("binding", "domain"),
@@ -79,66 +98,56 @@ final class MomentumRules {
         }
     }
 
-    private Scope scope(CompiledFile.Scope s, String kind, Scope parent, String parentLabel, At at) throws ConfigException {
-        if ((parent == null) != (s.name == null)) throw at.problem(".name", parent == null ? "is not allowed" : "is missing");
-        String label = label(kind, s.name, parent, parentLabel);
-        Pattern regex = null;
+    private void build(Scope s, String label) throws ConfigException {
+        if ((s.parent == null) != (s.name == null)) {
+            throw problem(s, ".name", s.parent == null ? "is not allowed" : "is missing");
+        }
         if (s.pattern != null) {
             try {
-                regex = Pattern.compile(s.pattern, Pattern.CASE_INSENSITIVE);
+                s.regex = Pattern.compile(s.pattern, Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
-                throw at.problem(".pattern", "not a valid regular expression: " + e.getDescription());
+                throw problem(s, ".pattern", "not a valid regular expression: " + e.getDescription());
             }
         }
-        LimitDefinition[] own = s.limits == null ? NONE : new LimitDefinition[s.limits.size()];
-        int n = 0;
-        if (s.limits != null) {
-            for (Map.Entry<String, CompiledFile.ScopeLimit> e : s.limits.entrySet()) {
-                own[n] = limit(label + "/" + e.getKey(), e.getKey(), e.getValue(), at);
-                limits.add(own[n++]);
-            }
+        if (!s.raw.isEmpty()) s.limits = new LimitDefinition[s.raw.size()];
+        for (int i = 0; i < s.raw.size(); i++) {
+            s.limits[i] = limit(s, label + "/" + s.raw.get(i).option(), s.raw.get(i));
+            limits.add(s.limits[i]);
         }
-        Scope scope = new Scope(kind, s.name, parent, regex, own);
-        List<List<CompiledFile.Scope>> lists = List.of(nonNull(s.groups), nonNull(s.bindings), nonNull(s.domains),
-                nonNull(s.hosts));
-        for (int k = 0; k < KINDS.size(); k++) {
-            String childKind = KINDS.get(k);
-            for (int i = 0; i < lists.get(k).size(); i++) {
-                At where = new At(at, LISTS.get(k), i);
-                Scope child = scope(lists.get(k).get(i), childKind, scope, label, where);
-                // the compiler merges repeated stanzas: a scope written twice would make two limits of one name
-                boolean first = switch (childKind) {
-                    case "group" -> groups.add(child.name);
-                    case "binding" -> bindings.putIfAbsent(child.name, child) == null;
-                    case "domain" -> (scope.domains == null ? scope.domains = new Named(s.domains.size()) : scope.domains)
-                            .add(child);
-                    default -> (scope.hosts == null ? scope.hosts = new Named(s.hosts.size()) : scope.hosts).add(child);
-                };
-                if (!first) throw where.problem("", "repeats scope " + label(childKind, child.name, scope, label));
-            }
+        for (Scope child : s.children) {
+            // the compiler's labels: a top-level scope is "binding:b", a nested one adds to its parent's
+            String own = (child.kind.equals("group") ? "binding_group" : child.kind) + ":" + child.name;
+            build(child, s.parent == null ? own : label + "/" + own);
+            // the compiler merges repeated stanzas: a scope written twice would make two limits of one name
+            boolean first = switch (child.kind) {
+                case "group" -> groups.add(child.name);
+                case "binding" -> bindings.putIfAbsent(child.name, child) == null;
+                case "domain" -> (s.domains == null ? s.domains = new Named(s.children.size()) : s.domains).add(child);
+                default -> (s.hosts == null ? s.hosts = new Named(s.children.size()) : s.hosts).add(child);
+            };
+            if (!first) throw problem(child, "", "repeats scope " + (s.parent == null ? own : label + "/" + own));
         }
-        return scope;
+        s.raw = null;
+        s.children = null;
     }
 
-    /** The compiler's label: a top-level scope is {@code binding:b}, a nested one adds to its parent's. */
-    private static String label(String kind, String name, Scope parent, String parentLabel) {
-        String own = (kind.equals("group") ? "binding_group" : kind) + ":" + name;
-        return parent == null ? "global" : parent.parent == null ? own : parentLabel + "/" + own;
+    private LimitDefinition limit(Scope s, String name, RawLimit l) throws ConfigException {
+        String origin = l.origin() == null ? "default" : l.origin();
+        String at = ".limits." + l.option();
+        if (l.limit() == null) throw problem(s, at + ".limit", "is missing (limit " + name + ")");
+        if (l.limit() < -1) {
+            throw problem(s, at + ".limit", "must be -1 (unlimited) or a count (limit " + name + " written at " + origin + ")");
+        }
+        if (l.periodSeconds() != null && l.periodSeconds() < 1) {
+            throw problem(s, at + ".periodSeconds", "must be at least 1 (limit " + name + ")");
+        }
+        List<String> key = keys.computeIfAbsent(l.key() == null ? List.of() : l.key(), List::copyOf);
+        return new LimitDefinition(name, l.limit(), l.periodSeconds() == null ? 0 : l.periodSeconds(), key, l.cluster(),
+                l.option(), origin);
     }
 
-    private LimitDefinition limit(String name, String option, CompiledFile.ScopeLimit l, At at) throws ConfigException {
-        String origin = l.origin == null ? "default" : l.origin;
-        if (l.limit == null) throw at.problem(".limits." + option + ".limit", "is missing (limit " + name + ")");
-        if (l.limit < -1) {
-            throw at.problem(".limits." + option + ".limit", "must be -1 (unlimited) or a count (limit " + name + " written at "
-                    + origin + ")");
-        }
-        if (l.periodSeconds != null && l.periodSeconds < 1) {
-            throw at.problem(".limits." + option + ".periodSeconds", "must be at least 1 (limit " + name + ")");
-        }
-        List<String> key = keys.computeIfAbsent(l.key == null ? List.of() : l.key, List::copyOf);
-        return new LimitDefinition(name, l.limit, l.periodSeconds == null ? 0 : l.periodSeconds, key,
-                Boolean.TRUE.equals(l.cluster), option, origin);
+    private static ConfigException problem(Scope s, String field, String problem) {
+        return new ConfigException("at " + s.path() + field + ": " + problem);
     }
 
     /** Every limit the scopes set, in document order. */
@@ -149,22 +158,6 @@ final class MomentumRules {
     /** Momentum's built-in limits ({@code default/max_outbound_connections}), by option. */
     Map<String, LimitDefinition> defaults() {
         return defaults;
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    /** Where a scope is in the document, spelled out only for an error message. */
-    private record At(At parent, String list, int index) {
-        ConfigException problem(String field, String problem) {
-            return new ConfigException("at " + this + field + ": " + problem);
-        }
-
-        @Override
-        public String toString() {
-            return parent == null ? "$.rules.momentum.global" : parent + "." + list + "[" + index + "]";
-        }
     }
 
     /** A limit that applies to a path, and the option it is for. */

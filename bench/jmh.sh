@@ -3,6 +3,7 @@
 #   bench/jmh.sh AcquireBenchmark     acquire+release, 1 and 8 threads
 #   bench/jmh.sh ParseBenchmark       parse time of generated 100k-domain Momentum / 20k-server nginx files, warm
 #   bench/jmh.sh parse                the same, warm (after 3 warm-up parses) and cold (first parse of 5 fresh JVMs), in MB/s
+#   bench/jmh.sh LoadBenchmark        Limiter.load of the compiled 100k-domain file, warm and cold
 #   bench/jmh.sh memory               heap bytes per tracked key (1 million keys)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ cp="target/test-classes:target/classes:$(cat target/jmh.classpath)"
 (cd testdata/ecelerity/example-site && java -jar ../../../target/limitc.jar compile ecelerity.conf -o ../../../target/bench-site.json)
 [ -f target/bench-momentum.conf ] || python3 bench/gen-momentum.py 100000 target/bench-momentum.conf
 [ -f target/bench-nginx.conf ] || python3 bench/gen-nginx.py 20000 target/bench-nginx.conf
+[ -f target/bench-momentum.json ] || java -jar target/limitc.jar compile target/bench-momentum.conf -o target/bench-momentum.json
 echo "momentum: $(du -m target/bench-momentum.conf | cut -f1) MB, nginx: $(du -m target/bench-nginx.conf | cut -f1) MB"
 if [ "${1:-}" = parse ]; then
   # SingleShotTime in ms per parse: MB/s = size / (ms / 1000); the JVM flags are bin/limitc's

@@ -213,7 +213,7 @@ public final class KumoChecker {
                                 ? Set.of("provider_source_selection_rate") : Set.of();
                         for (Iterator<Map.Entry<String, JsonNode>> s = v.fields(); s.hasNext(); ) {
                             Map.Entry<String, JsonNode> source = s.next();
-                            sourceBlock(problems, at + "." + quoted(source.getKey()), source.getValue(), inSource);
+                            block(problems, at + "." + quoted(source.getKey()), source.getValue(), Set.of(), inSource);
                         }
                     }
                     default -> { } // match: checked by provider()
@@ -231,10 +231,6 @@ public final class KumoChecker {
             }
             value(problems, at, k, type, v);
         }
-    }
-
-    private static void sourceBlock(List<Problem> problems, String path, JsonNode block, Set<String> sourceExtra) {
-        block(problems, path, block, Set.of(), sourceExtra);
     }
 
     private static void value(List<Problem> problems, String at, String field, Type type, JsonNode v) {

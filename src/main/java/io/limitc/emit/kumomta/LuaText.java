@@ -29,8 +29,6 @@ final class LuaText {
 
     /** A line comment's text: no character may end the line early (Lua ends lines at \n and \r). */
     static String comment(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 && c != '\t' || c == 0x7f ? '\uFFFD' : c));
-        return b.toString();
+        return TomlText.printable(text);
     }
 }

@@ -36,7 +36,12 @@ final class TomlText {
 
     /** A comment never ends a line early, and TOML allows no control character in one but tab. */
     static String comment(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 2).append("# ");
+        return "# " + printable(text);
+    }
+
+    /** Control characters but tab replaced: comment text for TOML and Lua alike (both end a line at \n and \r). */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 && c != '\t' || c == 0x7f ? '\uFFFD' : c));
         return b.toString();
     }

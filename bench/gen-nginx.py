@@ -5,7 +5,7 @@ import sys
 
 n, out = int(sys.argv[1]), sys.argv[2]
 with open(out, "w") as f:
-    f.write("events {}\nhttp {\n")
+    f.write("events { worker_connections 4096; }\nhttp {\n")
     f.write("    limit_conn_zone $binary_remote_addr zone=perip:10m;\n")
     f.write("    limit_conn_zone $server_name zone=perserver:10m;\n")
     f.write("    map $http2 $v1ip { \"\" $binary_remote_addr; default \"\"; }\n")

@@ -9,20 +9,24 @@ public final class Positions {
     private Positions() {}
 
     public static Origin of(String file, Token token) {
+        return token.getType() == Token.EOF
+                ? Origin.at(file, token.getLine(), token.getCharPositionInLine() + 1)
+                : of(file, token, token.getText());
+    }
+
+    /** As {@link #of(String, Token)}, with the token's text already read (reading it copies it). */
+    public static Origin of(String file, Token token, String text) {
         int line = token.getLine();
         int column = token.getCharPositionInLine() + 1;
-        if (token.getType() == Token.EOF) return Origin.at(file, line, column);
-        String text = token.getText();
         int endLine = line;
         int endColumn = column;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\n') {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
                 endLine++;
                 endColumn = 1;
-            } else {
-                endColumn++;
+            } else if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))) {
+                endColumn++; // columns count code points: the second half of a pair is not one
             }
         }
         return new Origin(file, line, column, endLine, endColumn);

@@ -7,20 +7,25 @@ import io.limitc.model.SourceFile.Comment;
 import io.limitc.model.Value;
 import io.limitc.syntax.Positions;
 import io.limitc.syntax.nginx.antlr.NginxLexer;
-import io.limitc.syntax.nginx.antlr.NginxParser;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Parses one nginx file: lexes it as nginx does, checks and repairs its structure with
- * nginx's messages, then builds model statements from the (always well-formed) tokens.
+ * Parses one nginx file in one pass: the grammar's lexer reads it as nginx does, the
+ * structure pass checks and repairs it with nginx's messages, and the builder makes model
+ * statements from the repaired tokens as they arrive.
+ *
+ * <p>The repaired sequence is always the grammar's {@code word+ ( ";" | block | LUA_BLOCK )}
+ * (a test parses it with the grammar's parser for every case), so building needs no parse
+ * tree: a stack of open blocks is enough, and neither tokens nor a tree of the whole file
+ * are ever held, only the model.
  */
 final class NginxFileParser {
 
@@ -34,67 +39,108 @@ final class NginxFileParser {
     private NginxFileParser() {}
 
     static Result parse(String file, String text, IncludeResolver includes) {
+        Builder builder = new Builder(file, includes);
+        List<Comment> comments = new ArrayList<>();
+        NginxStructure structure = read(file, text, builder, comments);
+        if (structure.refused()) return new Result(List.of(), comments, structure.diagnostics());
+        return new Result(builder.statements, comments, structure.diagnostics());
+    }
+
+    /** Lexes {@code text}, collecting its comments, and streams its statements through the structure pass into {@code sink}. */
+    static NginxStructure read(String file, String text, NginxStructure.Sink sink, List<Comment> comments) {
         CharStream chars = CharStreams.fromString(text, file);
         NginxLexer lexer = new NginxLexer(chars);
         lexer.removeErrorListeners();
-        List<Token> all = new ArrayList<>();
-        for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
-            all.add(t);
-            if (t.getType() == Token.EOF) break;
+        NginxStructure structure = new NginxStructure(file, text, chars, sink);
+        Token previous = null;
+        while (true) {
+            Token t = lexer.nextToken();
+            if (t.getType() == NginxLexer.COMMENT) {
+                String raw = t.getText();
+                boolean ownLine = previous == null || Positions.of(file, previous).endLine() < t.getLine();
+                comments.add(new Comment(raw, Positions.of(file, t, raw), ownLine));
+            } else if (!structure.accept(t)) {
+                return structure;
+            }
+            previous = t;
         }
-        List<Comment> comments = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Token t = all.get(i);
-            if (t.getType() != NginxLexer.COMMENT) continue;
-            boolean ownLine = i == 0 || Positions.of(file, all.get(i - 1)).endLine() < t.getLine();
-            comments.add(new Comment(t.getText(), Positions.of(file, t), ownLine));
-        }
-        NginxStructure.Result structure = NginxStructure.check(file, text, chars, all);
-        List<Diagnostic> diagnostics = new ArrayList<>(structure.diagnostics());
-        if (structure.refused()) return new Result(List.of(), comments, diagnostics);
-
-        NginxParser parser = new NginxParser(new CommonTokenStream(new ListTokenSource(structure.tokens())));
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
-        // The structure pass leaves only `word+ (";" | block | lua)` sequences: this cannot fail.
-        NginxParser.ConfigContext tree = parser.config();
-        List<Directive> directives = new Builder(file, includes).statements(tree.statement());
-        return new Result(directives, comments, diagnostics);
     }
 
-    /** Parse tree to model: the first word is the directive, the rest its arguments. */
-    private record Builder(String file, IncludeResolver includes) {
+    /** Tokens to model: the first word is the directive, the rest its arguments. */
+    private static final class Builder implements NginxStructure.Sink {
+        private final String file;
+        private final IncludeResolver includes;
+        /** The words of the statement being read, and their raw texts. */
+        private final List<Token> words = new ArrayList<>();
+        private final List<String> texts = new ArrayList<>();
+        /** The statements of the innermost open block (the file's, at top level). */
+        private List<Directive> statements = new ArrayList<>();
+        private final ArrayDeque<OpenBlock> open = new ArrayDeque<>();
+        /** Directive names repeat thousands of times in a large file: one string each. */
+        private final Map<String, String> names = new HashMap<>();
 
-        List<Directive> statements(List<NginxParser.StatementContext> contexts) {
-            List<Directive> out = new ArrayList<>(contexts.size());
-            for (NginxParser.StatementContext st : contexts) out.add(statement(st));
-            return out;
+        private record OpenBlock(Token[] words, String[] texts, Token brace, List<Directive> outer) {}
+
+        Builder(String file, IncludeResolver includes) {
+            this.file = file;
+            this.includes = includes;
         }
 
-        Directive statement(NginxParser.StatementContext st) {
-            List<NginxParser.WordContext> words = st.word();
-            Token first = words.get(0).getStart();
-            String name = NginxWords.value(first);
-            List<Value> args = new ArrayList<>(words.size());
+        @Override
+        public void word(Token t, String text) {
+            words.add(t);
+            texts.add(text);
+        }
+
+        @Override
+        public void semicolon(Token t) {
+            statements.add(directive(words, texts, Positions.of(file, t, ";"), null, null, null));
+            words.clear();
+            texts.clear();
+        }
+
+        @Override
+        public void open(Token brace) {
+            open.push(new OpenBlock(words.toArray(Token[]::new), texts.toArray(String[]::new), brace, statements));
+            statements = new ArrayList<>();
+            words.clear();
+            texts.clear();
+        }
+
+        @Override
+        public void lua(Token t) {
+            // Lua code is one argument, as crossplane has it: the text between the braces
+            String code = t.getText();
+            Origin at = Positions.of(file, t, code);
+            Value.Scalar lua = new Value.Scalar(code.substring(1, code.length() - 1), false, at);
+            statements.add(directive(words, texts, at, null, null, lua));
+            words.clear();
+            texts.clear();
+        }
+
+        @Override
+        public void close(Token t) {
+            OpenBlock b = open.pop();
+            List<Directive> block = statements;
+            statements = b.outer();
+            statements.add(directive(List.of(b.words()), List.of(b.texts()), Positions.of(file, t, "}"),
+                    block, Positions.of(file, b.brace(), "{"), null));
+        }
+
+        private Directive directive(List<Token> words, List<String> texts, Origin last, List<Directive> block,
+                                    Origin opening, Value lua) {
+            Token first = words.get(0);
+            String name = names.computeIfAbsent(NginxWords.value(first, texts.get(0)), n -> n);
+            Origin nameAt = Positions.of(file, first, texts.get(0));
+            List<Value> args = new ArrayList<>(words.size() - 1 + (lua == null ? 0 : 1));
             for (int i = 1; i < words.size(); i++) {
-                Token w = words.get(i).getStart();
-                args.add(new Value.Scalar(NginxWords.value(w), NginxWords.isQuoted(w), Positions.of(file, w)));
+                Token w = words.get(i);
+                String raw = texts.get(i);
+                args.add(new Value.Scalar(NginxWords.value(w, raw), NginxWords.isQuoted(w), Positions.of(file, w, raw)));
             }
-            Token last = st.getStop();
-            Origin whole = Positions.span(file, first, last);
-            List<Directive> block = null;
-            Origin opening = null;
-            if (st.block() != null) {
-                opening = Positions.of(file, st.block().LBRACE().getSymbol());
-                block = statements(st.block().statement());
-            } else if (st.LUA_BLOCK() != null) {
-                // Lua code is one argument, as crossplane has it: the text between the braces
-                Token lua = st.LUA_BLOCK().getSymbol();
-                String code = lua.getText();
-                args.add(new Value.Scalar(code.substring(1, code.length() - 1), false, Positions.of(file, lua)));
-            }
-            Directive d = new Directive(name, Positions.of(file, first), args, false, block, opening, whole, List.of());
+            if (lua != null) args.add(lua);
+            Origin whole = nameAt.through(last);
+            Directive d = new Directive(name, nameAt, args, false, block, opening, whole, List.of());
             if (!name.equals("include") || args.size() != 1) return d;
             List<Integer> read = includes.resolve(((Value.Scalar) args.get(0)).text(), d);
             return new Directive(name, d.nameAt(), args, false, null, null, whole, read);

@@ -23,7 +23,11 @@ final class NginxWords {
      * (ngx_conf_read_token, nginx.md §1.2 item 7), in quoted and unquoted words alike.
      */
     static String value(Token t) {
-        String raw = t.getText();
+        return value(t, t.getText());
+    }
+
+    /** As {@link #value(Token)}, with the token's raw text already read. */
+    static String value(Token t, String raw) {
         String body = isQuoted(t) ? raw.substring(1, raw.length() - 1) : raw;
         if (body.indexOf('\\') < 0) return body;
         StringBuilder sb = new StringBuilder(body.length());

@@ -39,30 +39,122 @@ final class NginxFileParser {
     private NginxFileParser() {}
 
     static Result parse(String file, String text, IncludeResolver includes) {
+        return parse(file, text, includes, text.length() >= PIPELINE_CHARS);
+    }
+
+    /** {@code pipelined}: lex on a second thread (tests compare both ways on one file). */
+    static Result parse(String file, String text, IncludeResolver includes, boolean pipelined) {
         Builder builder = new Builder(file, includes);
         List<Comment> comments = new ArrayList<>();
-        NginxStructure structure = read(file, text, builder, comments);
+        NginxStructure structure = read(file, text, builder, comments, pipelined);
         if (structure.refused()) return new Result(List.of(), comments, structure.diagnostics());
         return new Result(builder.statements, comments, structure.diagnostics());
     }
 
+    /** Above this size the lexer runs on its own thread, a batch of tokens ahead of the builder. */
+    private static final int PIPELINE_CHARS = 1 << 20;
+    private static final int BATCH = 4096;
+
+    /** Lexed tokens with the text of each word and comment, read on the lexing thread. */
+    private record Batch(Token[] tokens, String[] texts, int size, RuntimeException failure) {}
+
     /** Lexes {@code text}, collecting its comments, and streams its statements through the structure pass into {@code sink}. */
-    static NginxStructure read(String file, String text, NginxStructure.Sink sink, List<Comment> comments) {
+    static NginxStructure read(String file, String text, NginxStructure.Sink sink, List<Comment> comments,
+                               boolean pipelined) {
         CharStream chars = CharStreams.fromString(text, file);
         NginxLexer lexer = new NginxLexer(chars);
         lexer.removeErrorListeners();
         NginxStructure structure = new NginxStructure(file, text, chars, sink);
-        Token previous = null;
-        while (true) {
-            Token t = lexer.nextToken();
-            if (t.getType() == NginxLexer.COMMENT) {
-                String raw = t.getText();
-                boolean ownLine = previous == null || Positions.of(file, previous).endLine() < t.getLine();
-                comments.add(new Comment(raw, Positions.of(file, t, raw), ownLine));
-            } else if (!structure.accept(t)) {
-                return structure;
+        Reader reader = new Reader(file, structure, comments);
+        if (!pipelined) {
+            Batch batch = lex(lexer);
+            while (reader.take(batch)) batch = lex(lexer);
+            return structure;
+        }
+        java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        Thread lexing = new Thread(() -> {
+            try {
+                while (true) {
+                    Batch batch;
+                    try {
+                        batch = lex(lexer);
+                    } catch (RuntimeException e) {
+                        batch = new Batch(new Token[0], new String[0], 0, e);
+                    }
+                    queue.put(batch);
+                    if (batch.failure() != null || batch.tokens()[batch.size() - 1].getType() == Token.EOF) return;
+                }
+            } catch (InterruptedException stopped) {
+                // the builder stopped reading (an error ended the file): nothing more to lex
             }
-            previous = t;
+        }, "limitc-lexer");
+        lexing.setDaemon(true);
+        lexing.start();
+        try {
+            while (true) {
+                Batch batch = queue.take();
+                if (batch.failure() != null) throw batch.failure();
+                if (!reader.take(batch)) return structure;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file, e);
+        } finally {
+            lexing.interrupt();
+        }
+    }
+
+    /** The next tokens, up to and including EOF; each word's and comment's text is read here, once. */
+    private static Batch lex(NginxLexer lexer) {
+        Token[] tokens = new Token[BATCH];
+        String[] texts = new String[BATCH];
+        int n = 0;
+        while (n < BATCH) {
+            Token t = lexer.nextToken();
+            int type = t.getType();
+            tokens[n] = t;
+            if (type == NginxLexer.WORD || type == NginxLexer.DQ_WORD || type == NginxLexer.SQ_WORD || type == NginxLexer.COMMENT) {
+                texts[n] = t.getText();
+            }
+            n++;
+            if (type == Token.EOF) break;
+        }
+        return new Batch(tokens, texts, n, null);
+    }
+
+    /** Feeds tokens to the structure pass and keeps the comments, each knowing whether it has its line to itself. */
+    private static final class Reader {
+        private final String file;
+        private final NginxStructure structure;
+        private final List<Comment> comments;
+        private Token previous;
+        private String previousText;
+
+        Reader(String file, NginxStructure structure, List<Comment> comments) {
+            this.file = file;
+            this.structure = structure;
+            this.comments = comments;
+        }
+
+        /** False once the file is not to be read further. */
+        boolean take(Batch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Token t = batch.tokens()[i];
+                String raw = batch.texts()[i];
+                if (t.getType() == NginxLexer.COMMENT) {
+                    boolean ownLine = previous == null || end(previous, previousText) < t.getLine();
+                    comments.add(new Comment(raw, Positions.of(file, t, raw), ownLine));
+                } else if (!structure.accept(t, raw)) {
+                    return false;
+                }
+                previous = t;
+                previousText = raw;
+            }
+            return true;
+        }
+
+        private int end(Token t, String raw) {
+            return (raw == null ? Positions.of(file, t) : Positions.of(file, t, raw)).endLine();
         }
     }
 

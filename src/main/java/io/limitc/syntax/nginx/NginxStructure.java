@@ -69,11 +69,13 @@ final class NginxStructure {
         return refused;
     }
 
-    /** Takes the next token of the default channel; false when the file is not to be read further. */
-    boolean accept(Token t) {
+    /**
+     * Takes the next token of the default channel ({@code raw}: a word's text, read by the
+     * caller); false when the file is not to be read further.
+     */
+    boolean accept(Token t, String raw) {
         switch (t.getType()) {
             case NginxLexer.WORD, NginxLexer.DQ_WORD, NginxLexer.SQ_WORD -> {
-                String raw = t.getText();
                 tooLong(t, raw);
                 if (NginxWords.isQuoted(t)) afterQuote(t, raw);
                 pending++;

@@ -21,16 +21,26 @@ CONF
 "$here/../bin/limitc" compile "$work/main.conf" -o "$work/out.json"
 sha=$(redis-cli -p "$port" script load "return 1")
 rps=$(redis-benchmark -p "$port" -c "$clients" -n 200000 -q evalsha "$sha" 0 | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | cut -d' ' -f1)
-before=$(redis-cli -p "$port" info commandstats | grep -oE 'cmdstat_evalsha:calls=[0-9]+' | cut -d= -f2)
-out=$(java ${LIMITC_BENCH_JAVA_OPTS:-} -jar "$here/../target/limitc.jar" bench "$work/out.json" --redis "redis://127.0.0.1:$port" --clients "$clients" --duration "$seconds" --path a,bench.example)
-after=$(redis-cli -p "$port" info commandstats | grep -oE 'cmdstat_evalsha:calls=[0-9]+' | cut -d= -f2)
-echo "$out" | head -2
-ops=$(echo "$out" | head -1 | grep -oE '[0-9,]+ acquire\+release' | tr -d ', a-z+')
-total=$(echo "$out" | head -1 | grep -oE '\(([0-9,]+) operations' | tr -d '(, a-z')
+# commandstats around the whole limitc run; the bench reports its warm-up operations too, so the
+# calls per operation are exact. Each acquire-script run calls TIME once (release never does).
+stat() { redis-cli -p "$port" info commandstats | grep -oE "cmdstat_$1:calls=[0-9]+" | cut -d= -f2 || echo 0; }
+evalsha0=$(stat evalsha); time0=$(stat time)
+out=$(java ${LIMITC_BENCH_JAVA_OPTS:-} -jar "$here/../target/limitc.jar" bench "$work/out.json" --redis "redis://127.0.0.1:$port" \
+  --clients "$clients" --duration "$seconds" --warmup "${LIMITC_BENCH_WARMUP:-8}" --path a,bench.example)
+evalsha1=$(stat evalsha); time1=$(stat time)
+echo "$out" | head -3
+ops=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ acquire\+release' | tr -d ', a-z+')
+measured=$(echo "$out" | sed -n 1p | grep -oE '\(([0-9,]+) operations' | tr -d '(, a-z')
+granted=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ granted' | tr -d ', a-z')
+warmup=$(echo "$out" | sed -n 2p | grep -oE '[0-9,]+ operations' | tr -d ', a-z')
 echo "redis-benchmark EVALSHA (trivial script), $clients clients: $rps requests per second"
-python3 - "$ops" "$rps" "$before" "$after" "$total" <<'PY'
+python3 - "$ops" "$rps" "$evalsha0" "$evalsha1" "$time0" "$time1" "$measured" "$warmup" "$granted" <<'PY'
 import sys
-ops, rps, before, after, total = map(float, sys.argv[1:])
-print(f"limitc acquire+release: {ops:,.0f}/s = {ops / rps * 100:.0f}% of one EVALSHA per request")
-print(f"EVALSHA calls per acquire+release: {(after - before) / total:.2f} (one to acquire, one to release)")
+ops, rps, e0, e1, t0, t1, measured, warmup, granted = map(float, sys.argv[1:])
+total = measured + warmup
+if granted != measured:
+    print(f"note: {measured - granted:,.0f} acquisitions were refused (no release for those)")
+print(f"limitc acquire+release: {ops:,.0f}/s = {ops / rps * 100:.0f}% of redis-benchmark's EVALSHA requests/s")
+print(f"EVALSHA per acquire: {(t1 - t0) / total:.2f}; per acquire+release: {(e1 - e0) / total:.2f}"
+      f" ({e1 - e0:,.0f} calls for {total:,.0f} operations, warm-up included)")
 PY

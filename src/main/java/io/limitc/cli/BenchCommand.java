@@ -39,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "5", description = "seconds to measure, after a warm-up (default: ${DEFAULT-VALUE})")
     double duration;
 
+    @Option(names = "--warmup", paramLabel = "S",
+            description = "seconds of unmeasured operations first, for the JIT (default: a quarter of --duration, at most 1)")
+    Double warmup;
+
     @Option(names = "--path", paramLabel = "BINDING,DOMAIN[,HOST]",
             description = "Momentum: one hot path for every thread (default: every binding with every declared domain)")
     String path;
@@ -79,12 +83,14 @@ final class BenchCommand implements Callable<Integer> {
                 if (b.path("limits").size() > 0) blocks.add(b.path("id").asText());
             });
             if (blocks.isEmpty()) throw new UsageException("no block of " + file + " holds a limit");
-            r = Bench.web(limiter, blocks, 10_000, threads, duration);
+            r = Bench.web(limiter, blocks, 10_000, threads, warmup(), duration);
         } else {
-            r = Bench.mail(limiter, paths(compiled), threads, duration);
+            r = Bench.mail(limiter, paths(compiled), threads, warmup(), duration);
         }
         io.out().printf("threads %d, %.1f s: %,d acquire+release per second (%,d operations, %,d granted)%n",
                 r.threads(), r.seconds(), (long) r.perSecond(), r.operations(), r.granted());
+        // a store counts the warm-up's calls too: with this, calls per operation are exact
+        io.out().printf("warm-up: %,d operations in %.1f s before the measured window%n", r.warmupOperations(), warmup());
         io.out().printf("latency of one acquire+release: p50 %d ns, p99 %d ns%n", r.p50Nanos(), r.p99Nanos());
         io.out().printf("%-60s %8s %12s %10s %10s %8s %9s%n", "counter", "held", "acquired", "rejected", "dry-run", "skipped", "exhausted");
         for (LimitStats s : limiter.stats()) {
@@ -93,6 +99,11 @@ final class BenchCommand implements Callable<Integer> {
                     s.dryRunRejected(), s.skipped(), s.exhausted());
         }
         return ExitCodes.OK;
+    }
+
+    private double warmup() {
+        if (warmup != null && (warmup < 0 || warmup.isNaN())) throw new UsageException("--warmup takes seconds >= 0");
+        return warmup != null ? warmup : Bench.defaultWarmup(duration);
     }
 
     private List<MailPath> paths(com.fasterxml.jackson.databind.JsonNode compiled) {

@@ -12,8 +12,9 @@ import java.util.function.Function;
  */
 public final class Bench {
 
-    /** The figures of one run. */
-    public record Result(int threads, double seconds, long operations, long granted, long p50Nanos, long p99Nanos) {
+    /** The figures of one run; {@code warmupOperations} ran before the measured window (a store counts them too). */
+    public record Result(int threads, double seconds, long operations, long granted, long p50Nanos, long p99Nanos,
+                         long warmupOperations) {
         public double perSecond() {
             return operations / seconds;
         }
@@ -21,10 +22,16 @@ public final class Bench {
 
     private Bench() {}
 
-    /** A Momentum run over the given paths (or one hot path), for {@code seconds}. */
-    public static Result mail(Limiter limiter, List<MailPath> paths, int threads, double seconds) throws InterruptedException {
+    /** The default warm-up before the measured window: a quarter of it, at most one second. */
+    public static double defaultWarmup(double seconds) {
+        return Math.min(1.0, seconds / 4);
+    }
+
+    /** A Momentum run over the given paths (or one hot path), for {@code seconds} after {@code warmup} seconds. */
+    public static Result mail(Limiter limiter, List<MailPath> paths, int threads, double warmup, double seconds)
+            throws InterruptedException {
         MailPath[] all = paths.toArray(MailPath[]::new);
-        return run(threads, seconds, random -> {
+        return run(threads, warmup, seconds, random -> {
             Acquisition a = limiter.acquire(all[all.length == 1 ? 0 : random.nextInt(all.length)]);
             if (!a.granted()) return false;
             a.lease().close();
@@ -33,12 +40,12 @@ public final class Bench {
     }
 
     /** An nginx run over the blocks that hold limits, with client keys drawn from {@code clients} addresses. */
-    public static Result web(Limiter limiter, List<String> blocks, int clients, int threads, double seconds)
+    public static Result web(Limiter limiter, List<String> blocks, int clients, int threads, double warmup, double seconds)
             throws InterruptedException {
         String[] ids = blocks.toArray(String[]::new);
         String[] addresses = new String[clients];
         for (int i = 0; i < clients; i++) addresses[i] = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
-        return run(threads, seconds, random -> {
+        return run(threads, warmup, seconds, random -> {
             String client = addresses[random.nextInt(addresses.length)];
             Function<String, String> keys = expr -> expr.contains("remote_addr") ? client : "bench.example";
             Acquisition a = limiter.acquire(ids[random.nextInt(ids.length)], keys);
@@ -52,20 +59,22 @@ public final class Bench {
         boolean run(SplittableRandom random);
     }
 
-    private static Result run(int threads, double seconds, Op op) throws InterruptedException {
+    private static Result run(int threads, double warmup, double seconds, Op op) throws InterruptedException {
         long[][] samples = new long[threads][];
         long[] ops = new long[threads];
+        long[] warmupOps = new long[threads];
         long[] granted = new long[threads];
         int[] sampleCount = new int[threads];
         List<Thread> workers = new ArrayList<>();
-        long warmupEnd = System.nanoTime() + (long) (Math.min(1.0, seconds / 4) * 1e9);
-        long[] window = new long[2];
+        long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
         for (int t = 0; t < threads; t++) {
             int me = t;
             samples[t] = new long[1 << 20];
             Thread w = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(42 + me);
-                while (System.nanoTime() < warmupEnd) op.run(random); // let the JIT settle first
+                long warm = 0;
+                for (; System.nanoTime() < warmupEnd; warm++) op.run(random); // let the JIT settle first
+                warmupOps[me] = warm;
                 long end = warmupEnd + (long) (seconds * 1e9);
                 long n = 0;
                 long ok = 0;
@@ -87,7 +96,6 @@ public final class Bench {
         }
         workers.forEach(Thread::start);
         for (Thread w : workers) w.join();
-        window[0] = warmupEnd;
         long total = Arrays.stream(ops).sum();
         long ok = Arrays.stream(granted).sum();
         int all = Arrays.stream(sampleCount).sum();
@@ -100,6 +108,6 @@ public final class Bench {
         Arrays.sort(merged);
         long p50 = merged.length == 0 ? 0 : merged[merged.length / 2];
         long p99 = merged.length == 0 ? 0 : merged[Math.min(merged.length - 1, (int) (merged.length * 0.99))];
-        return new Result(threads, seconds, total, ok, p50, p99);
+        return new Result(threads, seconds, total, ok, p50, p99, Arrays.stream(warmupOps).sum());
     }
 }

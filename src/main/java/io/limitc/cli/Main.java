@@ -5,6 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 @Command(name = "limitc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parse, check, compile and enforce connection-limit configuration (Momentum/Ecelerity, nginx/Angie).",
@@ -16,6 +20,22 @@ import java.io.PrintWriter;
                 "3:internal error in limitc (please report it)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    /** Every command by the name its {@code @Command} annotation gives it, in the order help lists them. */
+    static final Map<String, Function<Io, Object>> COMMANDS = commands();
+
+    private static Map<String, Function<Io, Object>> commands() {
+        Map<String, Function<Io, Object>> commands = new LinkedHashMap<>();
+        commands.put("lint", LintCommand::new);
+        commands.put("compile", CompileCommand::new);
+        commands.put("explain", ExplainCommand::new);
+        commands.put("convert", ConvertCommand::new);
+        commands.put("check-compiled", CheckCompiledCommand::new);
+        commands.put("bench", BenchCommand::new);
+        commands.put("parse", ParseCommand::new);
+        commands.put("rules", RulesCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, Io.system()));
     }
@@ -23,19 +43,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs one command line; never throws, always returns an exit code. */
     static int run(String[] args, Io io) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new LintCommand(io));
-        cli.addSubcommand(new CompileCommand(io));
-        cli.addSubcommand(new ExplainCommand(io));
-        cli.addSubcommand(new ConvertCommand(io));
-        cli.addSubcommand(new CheckCompiledCommand(io));
-        cli.addSubcommand(new BenchCommand(io));
-        cli.addSubcommand(new ParseCommand(io));
-        cli.addSubcommand(new RulesCommand(io));
+        // picocli reads every registered command's annotations up front (its classes predate
+        // class-data sharing, so each costs start-up): when the first argument names a command,
+        // only that one is registered. Anything else (help, a typo) gets them all.
+        Function<Io, Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(args[0], named.apply(io));
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.apply(io)));
+        }
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cli.setParameterExceptionHandler((e, a) -> {
             io.err().println("limitc: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, io.err());
             io.err().println("Try 'limitc " + (e.getCommandLine().getCommandName().equals("limitc") ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
             return ExitCodes.USAGE;

@@ -25,7 +25,7 @@ public final class CrossplaneFormat {
     private CrossplaneFormat() {}
 
     public static void write(ConfigTree tree, List<Diagnostic> diagnostics, PrintStream out) {
-        ObjectNode root = JsonFormat.MAPPER.createObjectNode();
+        ObjectNode root = JsonFormat.Mapper.INSTANCE.createObjectNode();
         List<Diagnostic> errors = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
             if (d.severity() == Severity.ERROR) errors.add(d);
@@ -53,7 +53,7 @@ public final class CrossplaneFormat {
             directives(config.putArray("parsed"), file.directives());
         }
         try {
-            out.println(JsonFormat.MAPPER.writeValueAsString(root));
+            out.println(JsonFormat.Mapper.INSTANCE.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -17,11 +17,17 @@ import java.io.PrintStream;
  */
 final class JsonFormat implements DiagnosticFormat.Writer {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: lint in the human formats never pays Jackson's start-up (about 50 ms). */
+    static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        private Mapper() {
+        }
+    }
 
     @Override
     public void write(LintReport report, PrintStream out) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Mapper.INSTANCE.createObjectNode();
         ArrayNode list = root.putArray("diagnostics");
         for (Diagnostic d : report.diagnostics()) {
             ObjectNode n = list.addObject();
@@ -39,7 +45,7 @@ final class JsonFormat implements DiagnosticFormat.Writer {
         summary.put("warnings", report.count(Severity.WARNING));
         summary.put("notes", report.count(Severity.NOTE));
         try {
-            out.println(MAPPER.writeValueAsString(root));
+            out.println(Mapper.INSTANCE.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

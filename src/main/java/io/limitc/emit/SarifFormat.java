@@ -25,7 +25,7 @@ final class SarifFormat implements DiagnosticFormat.Writer {
 
     @Override
     public void write(LintReport report, PrintStream out) {
-        ObjectNode root = JsonFormat.MAPPER.createObjectNode();
+        ObjectNode root = JsonFormat.Mapper.INSTANCE.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -63,7 +63,7 @@ final class SarifFormat implements DiagnosticFormat.Writer {
             region.put("endColumn", Math.max(d.origin().endColumn(), d.origin().column() + (d.origin().endLine() == d.origin().line() ? 1 : 0)));
         }
         try {
-            out.println(JsonFormat.MAPPER.writeValueAsString(root));
+            out.println(JsonFormat.Mapper.INSTANCE.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,15 +9,17 @@ public final class Positions {
     private Positions() {}
 
     public static Origin of(String file, Token token) {
-        return token.getType() == Token.EOF
-                ? Origin.at(file, token.getLine(), token.getCharPositionInLine() + 1)
-                : of(file, token, token.getText());
+        if (token.getType() == Token.EOF) return Origin.at(file, token.getLine(), token.getCharPositionInLine() + 1);
+        return of(file, token, token instanceof SpannedTokenFactory.SpannedToken ? null : token.getText());
     }
 
     /** As {@link #of(String, Token)}, with the token's text already read (reading it copies it). */
     public static Origin of(String file, Token token, String text) {
         int line = token.getLine();
         int column = token.getCharPositionInLine() + 1;
+        if (token instanceof SpannedTokenFactory.SpannedToken spanned) {
+            return new Origin(file, line, column, spanned.endLine, spanned.endColumn);
+        }
         int endLine = line;
         int endColumn = column;
         for (int i = 0; i < text.length(); i++) {

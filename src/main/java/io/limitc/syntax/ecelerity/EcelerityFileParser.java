@@ -5,6 +5,7 @@ import io.limitc.model.Directive;
 import io.limitc.model.Origin;
 import io.limitc.model.SourceFile.Comment;
 import io.limitc.syntax.Positions;
+import io.limitc.syntax.SpannedTokenFactory;
 import io.limitc.model.ReadingRules;
 import io.limitc.model.ecelerity.MomentumScopes;
 import io.limitc.syntax.ecelerity.antlr.EcelerityLexer;
@@ -83,13 +84,16 @@ final class EcelerityFileParser {
      */
     private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
         EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
+        lexer.setTokenFactory(new SpannedTokenFactory(lexer));
         lexer.removeErrorListeners();
         if (text.length() < PIPELINE_CHARS) {
             java.util.ArrayDeque<Stanza> all = new java.util.ArrayDeque<>();
             lex(lexer, all::add);
             return buildStanzas(file, includes, all::poll);
         }
-        java.util.concurrent.BlockingQueue<Stanza> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
+        // A few stanzas ahead keep both threads busy; more would only be tokens that survive
+        // young collections (and are copied into the old generation) while they wait.
+        java.util.concurrent.BlockingQueue<Stanza> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         Thread lexing = new Thread(() -> {
             try {
                 lex(lexer, stanza -> {
@@ -190,6 +194,7 @@ final class EcelerityFileParser {
 
     private static Parsed parseText(String file, String text) {
         EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
+        lexer.setTokenFactory(new SpannedTokenFactory(lexer));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();

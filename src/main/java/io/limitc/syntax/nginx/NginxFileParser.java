@@ -71,7 +71,9 @@ final class NginxFileParser {
             while (reader.take(batch)) batch = lex(lexer);
             return structure;
         }
-        java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+        // A few batches ahead keep both threads busy; more would only be tokens that survive
+        // young collections (and are copied into the old generation) while they wait.
+        java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
         Thread lexing = new Thread(() -> {
             try {
                 while (true) {

@@ -27,7 +27,8 @@ public record Directive(String name, String key, Origin nameAt, List<Value> args
                         List<Directive> block, Origin opening, Origin origin, List<Integer> includes) {
 
     public Directive {
-        if (!isLowerCaseOf(key, name)) throw new IllegalArgumentException("key must be the lower-cased name");
+        // checked where assertions run (every test): parsers derive thousands of keys per file
+        assert key.equals(name.toLowerCase(Locale.ROOT)) : "key must be the lower-cased name: " + name + " / " + key;
         args = List.copyOf(args);
         block = block == null ? null : List.copyOf(block);
         includes = List.copyOf(includes);
@@ -37,19 +38,6 @@ public record Directive(String name, String key, Origin nameAt, List<Value> args
     public Directive(String name, Origin nameAt, List<Value> args, boolean assigned, List<Directive> block,
                      Origin opening, Origin origin, List<Integer> includes) {
         this(name, name.toLowerCase(Locale.ROOT), nameAt, args, assigned, block, opening, origin, includes);
-    }
-
-    /** {@code key.equals(name.toLowerCase(Locale.ROOT))}, without lower-casing a copy for the common case. */
-    private static boolean isLowerCaseOf(String key, String name) {
-        if (key.length() == name.length()) {
-            boolean same = true;
-            for (int i = 0; i < key.length() && same; i++) {
-                char n = name.charAt(i);
-                same = n < 0x80 && key.charAt(i) == (n >= 'A' && n <= 'Z' ? (char) (n + 32) : n);
-            }
-            if (same) return true;
-        }
-        return key.equals(name.toLowerCase(Locale.ROOT)); // beyond ASCII: the real thing
     }
 
     public boolean hasBlock() {

@@ -52,20 +52,22 @@ public final class SourceLoader {
 
     /** Decodes UTF-8, reporting the first invalid sequence and the first NUL byte. */
     public static String decode(byte[] bytes, String display, java.util.List<io.limitc.model.Diagnostic> problems) {
-        int bad = firstInvalidUtf8(bytes);
+        // Decoding and searching the text are bulk operations; the byte-by-byte searches that
+        // find an offset to report run only when the text shows there is one.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int bad = text.indexOf('\uFFFD') < 0 ? -1 : firstInvalidUtf8(bytes); // or a U+FFFD written as such
         if (bad >= 0) {
             problems.add(io.limitc.model.Diagnostic.of(io.limitc.model.ReadingRules.INVALID_TEXT, at(bytes, bad, display),
                     String.format("invalid UTF-8 at byte offset %d (byte 0x%02X); the file is read with U+FFFD in its place",
                             bad, bytes[bad] & 0xff)));
         }
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = text.indexOf('\0') < 0 ? bytes.length : 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.add(io.limitc.model.Diagnostic.of(io.limitc.model.ReadingRules.INVALID_TEXT, at(bytes, i, display),
                         "NUL byte at byte offset " + i + ": a configuration file is text"));
                 break;
             }
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

@@ -5,6 +5,7 @@ import io.limitc.model.Directive;
 import io.limitc.model.Origin;
 import io.limitc.model.SourceFile.Comment;
 import io.limitc.syntax.Positions;
+import io.limitc.syntax.SourceChars;
 import io.limitc.syntax.SpannedTokenFactory;
 import io.limitc.model.ReadingRules;
 import io.limitc.model.ecelerity.MomentumScopes;
@@ -12,7 +13,6 @@ import io.limitc.syntax.ecelerity.antlr.EcelerityLexer;
 import io.limitc.syntax.ecelerity.antlr.EcelerityParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
@@ -83,7 +83,7 @@ final class EcelerityFileParser {
      * that needs the whole-file, error-recovering parse (which then reports it).
      */
     private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
-        EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
+        EcelerityLexer lexer = new EcelerityLexer(SourceChars.of(text, file));
         lexer.setTokenFactory(new SpannedTokenFactory(lexer));
         lexer.removeErrorListeners();
         if (text.length() < PIPELINE_CHARS) {
@@ -193,7 +193,7 @@ final class EcelerityFileParser {
                           List<Diagnostic> diagnostics, Token strayCloser) {}
 
     private static Parsed parseText(String file, String text) {
-        EcelerityLexer lexer = new EcelerityLexer(CharStreams.fromString(text, file));
+        EcelerityLexer lexer = new EcelerityLexer(SourceChars.of(text, file));
         lexer.setTokenFactory(new SpannedTokenFactory(lexer));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -6,9 +6,9 @@ import io.limitc.model.Origin;
 import io.limitc.model.SourceFile.Comment;
 import io.limitc.model.Value;
 import io.limitc.syntax.Positions;
+import io.limitc.syntax.SourceChars;
 import io.limitc.syntax.nginx.antlr.NginxLexer;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayDeque;
@@ -61,7 +61,7 @@ final class NginxFileParser {
     /** Lexes {@code text}, collecting its comments, and streams its statements through the structure pass into {@code sink}. */
     static NginxStructure read(String file, String text, NginxStructure.Sink sink, List<Comment> comments,
                                boolean pipelined) {
-        CharStream chars = CharStreams.fromString(text, file);
+        CharStream chars = SourceChars.of(text, file);
         NginxLexer lexer = new NginxLexer(chars);
         lexer.removeErrorListeners();
         NginxStructure structure = new NginxStructure(file, text, chars, sink);

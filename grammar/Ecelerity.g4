@@ -41,6 +41,7 @@ grammar Ecelerity;
     }
 
     private static int endLine(Token t) {
+        if (t instanceof io.limitc.syntax.SpannedTokenFactory.SpannedToken spanned) return spanned.endLine();
         String text = t.getText();
         int line = t.getLine();
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') line++;

@@ -27,6 +27,10 @@ public final class SpannedTokenFactory implements TokenFactory<CommonToken> {
             this.endLine = endLine;
             this.endColumn = endColumn;
         }
+
+        public int endLine() {
+            return endLine;
+        }
     }
 
     private final Lexer lexer;

@@ -38,11 +38,16 @@ final class EcelerityFileParser {
     private EcelerityFileParser() {}
 
     static Result parse(String file, String text, EcelerityTreeBuilder.IncludeResolver resolver) {
+        return parse(file, text, resolver, true);
+    }
+
+    /** {@code direct} false: every stanza through the ANTLR parser (tests compare the two). */
+    static Result parse(String file, String text, EcelerityTreeBuilder.IncludeResolver resolver, boolean direct) {
         // an include read while parsing in stanzas is not read again if the file must be parsed whole
         Map<String, List<Integer>> read = new HashMap<>();
         EcelerityTreeBuilder.IncludeResolver includes = (path, at) ->
                 read.computeIfAbsent(path + "\u0000" + at.position(), k -> resolver.resolve(path, at));
-        Result fast = parseByStanza(file, text, includes);
+        Result fast = parseByStanza(file, text, includes, direct);
         if (fast != null) return fast;
         Parsed parsed = parseText(file, text);
         if (parsed.tree == null) return new Result(List.of(), parsed.comments, parsed.diagnostics);
@@ -82,14 +87,15 @@ final class EcelerityFileParser {
      * 100 000-stanza file never holds its whole parse tree. Returns null at the first thing
      * that needs the whole-file, error-recovering parse (which then reports it).
      */
-    private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes) {
+    private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes,
+                                        boolean direct) {
         EcelerityLexer lexer = new EcelerityLexer(SourceChars.of(text, file));
         lexer.setTokenFactory(new SpannedTokenFactory(lexer));
         lexer.removeErrorListeners();
         if (text.length() < PIPELINE_CHARS) {
             java.util.ArrayDeque<Stanza> all = new java.util.ArrayDeque<>();
             lex(lexer, all::add);
-            return buildStanzas(file, includes, all::poll);
+            return buildStanzas(file, includes, direct, all::poll);
         }
         // A few stanzas ahead keep both threads busy; more would only be tokens that survive
         // young collections (and are copied into the old generation) while they wait.
@@ -112,7 +118,7 @@ final class EcelerityFileParser {
         lexing.setDaemon(true);
         lexing.start();
         try {
-            return buildStanzas(file, includes, () -> {
+            return buildStanzas(file, includes, direct, () -> {
                 try {
                     return queue.take();
                 } catch (InterruptedException e) {
@@ -163,7 +169,7 @@ final class EcelerityFileParser {
         }
     }
 
-    private static Result buildStanzas(String file, EcelerityTreeBuilder.IncludeResolver includes,
+    private static Result buildStanzas(String file, EcelerityTreeBuilder.IncludeResolver includes, boolean direct,
                                        java.util.function.Supplier<Stanza> next) {
         EcelerityParser parser = new EcelerityParser(null);
         parser.removeErrorListeners();
@@ -173,11 +179,18 @@ final class EcelerityFileParser {
         List<Comment> comments = new ArrayList<>();
         List<Directive> directives = new ArrayList<>();
         EcelerityTreeBuilder builder = new EcelerityTreeBuilder(file, includes, diagnostics);
+        EcelerityDirectReader reader = direct ? new EcelerityDirectReader(builder) : null;
         while (true) {
             Stanza stanza = next.get();
             if (stanza == Stanza.GIVE_UP) return null;
             comments.addAll(comments(file, stanza.tokens(), stanza.before()));
             multilineStrings(file, stanza.tokens(), diagnostics);
+            List<Directive> read = reader == null ? null : reader.read(stanza.tokens());
+            if (read != null) {
+                directives.addAll(read);
+                if (stanza.last()) return new Result(directives, comments, diagnostics);
+                continue;
+            }
             parser.setTokenStream(new CommonTokenStream(new ListTokenSource(stanza.tokens())));
             try {
                 directives.addAll(builder.build(parser.config()));

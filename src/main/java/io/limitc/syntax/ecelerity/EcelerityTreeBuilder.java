@@ -65,16 +65,11 @@ final class EcelerityTreeBuilder {
 
     private Directive statement(StatementContext st) {
         if (st.exception != null || st.key == null) return null;
-        String name = word(st.key.getText());
-        String key = keys.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT));
-        Origin nameAt = Positions.of(file, st.key, name);
-        Origin whole = Positions.span(file, st.getStart(), st.getStop() == null ? st.key : st.getStop());
-
+        String name = keyword(st.key);
+        Token last = st.getStop() == null ? st.key : st.getStop();
         if (st.ASSIGN() != null) {
             Value v = value(st.assigned);
-            if (v == null) return null;
-            if (isInclude(key)) return include(name, key, nameAt, v, true, whole);
-            return new Directive(name, key, nameAt, List.of(v), true, null, null, whole, List.of());
+            return v == null ? null : assigned(st.key, name, v, last);
         }
         BlockContext block = st.block();
         if (st.names.size() > 1) {
@@ -85,34 +80,75 @@ final class EcelerityTreeBuilder {
                             + " (a list of values is written in parentheses)");
             if (block == null) return null;
         }
-        List<Value> args = new ArrayList<>(1);
+        Value first = null;
         if (!st.names.isEmpty()) {
-            Value v = value(st.names.get(0));
-            if (v == null) return null;
-            args.add(v);
+            first = value(st.names.get(0));
+            if (first == null) return null;
         }
         if (block != null) {
-            if (!args.isEmpty() && !(args.get(0) instanceof Value.Scalar)) {
-                error(args.get(0).origin(), "the name of " + name + " must be a word or a quoted string");
+            if (first != null && !(first instanceof Value.Scalar)) {
+                error(first.origin(), "the name of " + name + " must be a word or a quoted string");
             }
             // A stanza whose "}" is missing swallowed everything after it; judging those
             // statements in the wrong scope would bury the one real error in a cascade.
             boolean unclosed = block.RBRACE() == null || block.RBRACE().getSymbol().getTokenIndex() < 0;
             List<Directive> body = unclosed ? List.of() : statements(block.statement());
-            return new Directive(name, key, nameAt, args, false, body, Positions.of(file, block.LBRACE().getSymbol()), whole,
-                    List.of());
+            return stanza(st.key, name, first, block.LBRACE().getSymbol(), body, last);
         }
-        Value v = args.get(0);
-        if (isInclude(key)) return include(name, key, nameAt, v, false, whole);
-        if (v instanceof Value.Scalar s) {
+        if (!isInclude(key(name)) && first instanceof Value.Scalar s) {
             // `=` may be left out only before a list or a dictionary (ecelerity.md §1.2)
             String written = st.names.get(0).getText();
-            String message = MomentumScopes.isKnown(key)
+            String message = MomentumScopes.isKnown(key(name))
                     ? "expected \"{\" after " + name + " " + written
                     : "expected \"=\" between " + name + " and its value " + written;
             error(s.origin(), message);
         }
-        return new Directive(name, key, nameAt, args, false, null, null, whole, List.of());
+        return unassigned(st.key, name, first, last);
+    }
+
+    // The statements as the grammar's shapes, from their tokens: the parse tree above and the
+    // direct reader (EcelerityDirectReader) build the model through these alone.
+
+    /** The keyword as written, one instance per spelling. */
+    String keyword(Token keyword) {
+        return word(keyword.getText());
+    }
+
+    /** The keyword lower-cased, one instance per spelling. */
+    String key(String name) {
+        return keys.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code Key = value}, {@code last} its last token. */
+    Directive assigned(Token keyword, String name, Value v, Token last) {
+        String key = key(name);
+        Origin nameAt = Positions.of(file, keyword, name);
+        Origin whole = Positions.span(file, keyword, last);
+        if (isInclude(key)) return include(name, key, nameAt, v, true, whole);
+        return new Directive(name, key, nameAt, List.of(v), true, null, null, whole, List.of());
+    }
+
+    /** {@code Key "name" { ... }} or {@code Key { ... }} ({@code instance} null), {@code last} its "}". */
+    Directive stanza(Token keyword, String name, Value instance, Token open, List<Directive> body, Token last) {
+        return new Directive(name, key(name), Positions.of(file, keyword, name), instance == null ? List.of() : List.of(instance),
+                false, body, Positions.of(file, open), Positions.span(file, keyword, last), List.of());
+    }
+
+    /** {@code Key value} without "=": an include, or (after the error for a scalar) an option. */
+    Directive unassigned(Token keyword, String name, Value v, Token last) {
+        String key = key(name);
+        Origin nameAt = Positions.of(file, keyword, name);
+        Origin whole = Positions.span(file, keyword, last);
+        if (isInclude(key)) return include(name, key, nameAt, v, false, whole);
+        return new Directive(name, key, nameAt, List.of(v), false, null, null, whole, List.of());
+    }
+
+    Value.ListValue list(List<Value> items, Token open, Token close) {
+        return new Value.ListValue(items, Positions.span(file, open, close));
+    }
+
+    Value.DictValue dict(List<Value.Entry> entries, Token open, Token close) {
+        return new Value.DictValue(entries, Positions.span(file, open, close));
     }
 
     private String word(String text) {
@@ -124,7 +160,7 @@ final class EcelerityTreeBuilder {
         diagnostics.add(Diagnostic.of(ReadingRules.SYNTAX_ERROR, at, message));
     }
 
-    private static boolean isInclude(String key) {
+    static boolean isInclude(String key) {
         return key.equals("include") || key.equals("readonly_include");
     }
 
@@ -167,7 +203,11 @@ final class EcelerityTreeBuilder {
 
     private Value.Scalar scalar(ScalarContext ctx) {
         if (ctx == null || ctx.exception != null) return null;
-        Token t = ctx.getStart();
+        return scalar(ctx.getStart());
+    }
+
+    /** A WORD, BARE, STRING or SQSTRING token as a value. */
+    Value.Scalar scalar(Token t) {
         String text = t.getText();
         Origin at = Positions.of(file, t, text);
         return switch (t.getType()) {

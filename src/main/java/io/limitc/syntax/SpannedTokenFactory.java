@@ -33,6 +33,15 @@ public final class SpannedTokenFactory implements TokenFactory<CommonToken> {
         }
     }
 
+    /** A token made by a lexer other than ANTLR's: {@code line}, {@code column} 0-based as ANTLR's, the end 1-based. */
+    public static SpannedToken token(Pair<TokenSource, CharStream> source, int type, int channel, int start, int stop,
+                                     int line, int column, int endLine, int endColumn) {
+        SpannedToken token = new SpannedToken(source, type, channel, start, stop, endLine, endColumn);
+        token.setLine(line);
+        token.setCharPositionInLine(column);
+        return token;
+    }
+
     private final Lexer lexer;
 
     public SpannedTokenFactory(Lexer lexer) {

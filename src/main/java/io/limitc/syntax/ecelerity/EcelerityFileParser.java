@@ -89,9 +89,7 @@ final class EcelerityFileParser {
      */
     private static Result parseByStanza(String file, String text, EcelerityTreeBuilder.IncludeResolver includes,
                                         boolean direct) {
-        EcelerityLexer lexer = new EcelerityLexer(SourceChars.of(text, file));
-        lexer.setTokenFactory(new SpannedTokenFactory(lexer));
-        lexer.removeErrorListeners();
+        org.antlr.v4.runtime.TokenSource lexer = EcelerityFastLexer.of(text, file);
         if (text.length() < PIPELINE_CHARS) {
             java.util.ArrayDeque<Stanza> all = new java.util.ArrayDeque<>();
             lex(lexer, all::add);
@@ -138,7 +136,15 @@ final class EcelerityFileParser {
     }
 
     /** Splits the token stream after each "}" that closes a top-level stanza. */
-    private static void lex(EcelerityLexer lexer, java.util.function.Consumer<Stanza> out) {
+    private static void lex(org.antlr.v4.runtime.TokenSource lexer, java.util.function.Consumer<Stanza> out) {
+        try {
+            split(lexer, out);
+        } catch (EcelerityFastLexer.GiveUp unterminated) {
+            out.accept(Stanza.GIVE_UP);
+        }
+    }
+
+    private static void split(org.antlr.v4.runtime.TokenSource lexer, java.util.function.Consumer<Stanza> out) {
         List<Token> stanza = new ArrayList<>();
         Token before = null;
         int depth = 0;

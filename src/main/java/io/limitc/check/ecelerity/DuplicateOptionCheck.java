@@ -2,11 +2,13 @@ package io.limitc.check.ecelerity;
 
 import io.limitc.check.Check;
 import io.limitc.check.CheckContext;
+import io.limitc.model.ConfigTree;
 import io.limitc.model.Directive;
 import io.limitc.model.RuleInfo;
 import io.limitc.model.Severity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,21 +28,45 @@ public final class DuplicateOptionCheck implements Check {
 
     @Override
     public void run(CheckContext ctx) {
-        Map<String, Directive> first = new HashMap<>();
-        ctx.tree().walk((d, enclosing) -> {
+        ctx.tree().walk(new Scan(ctx));
+    }
+
+    private static final class Scan implements ConfigTree.Visitor {
+        private final CheckContext ctx;
+        /** Options by merged scope, then by key. */
+        private final Map<String, Map<String, Directive>> byScope = new HashMap<>();
+        // A block's options come one after another in the walk: its scope's map is looked up
+        // once per block, not once per option.
+        private Directive[] chain;
+        private Map<String, Directive> scope;
+
+        Scan(CheckContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void visit(Directive d, List<Directive> enclosing) {
             if (!Scopes.isOption(d)) return;
-            String key = Scopes.mergeKey(enclosing) + d.key();
-            Directive earlier = first.get(key);
-            if (earlier == null) {
-                first.put(key, d);
-                return;
+            if (!sameChain(enclosing)) {
+                chain = enclosing.toArray(Directive[]::new);
+                scope = byScope.computeIfAbsent(Scopes.mergeKey(enclosing), k -> new HashMap<>());
             }
-            if (earlier == d) return; // the same file included twice in one scope
+            Directive earlier = scope.putIfAbsent(d.key(), d);
+            if (earlier == null || earlier == d) return; // earlier == d: the same file included twice in one scope
             String now = d.args().isEmpty() ? "" : d.args().get(0).toString();
             String before = earlier.args().isEmpty() ? "" : earlier.args().get(0).toString();
             ctx.report(d.nameAt(), d.key() + " is already set at " + earlier.nameAt().position()
                     + "; this later value " + now + " wins over " + before);
-            first.put(key, d);
-        });
+            scope.put(d.key(), d);
+        }
+
+        /** The same enclosing stanzas, object for object (an included file's stanzas can sit under several). */
+        private boolean sameChain(List<Directive> enclosing) {
+            if (chain == null || chain.length != enclosing.size()) return false;
+            for (int i = chain.length - 1; i >= 0; i--) {
+                if (chain[i] != enclosing.get(i)) return false;
+            }
+            return true;
+        }
     }
 }

@@ -33,8 +33,12 @@ final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--redis", paramLabel = "URL",
-            description = "count the cluster-wide limits on this Redis (redis://host:port) instead of in-process")
+            description = "count the cluster-wide limits on this Redis (redis://host:port, rediss:// for TLS) instead of in-process")
     String redis;
+
+    @Option(names = "--redis-ca", paramLabel = "FILE",
+            description = "with rediss://: trust the server certificate signed by this CA (PEM) instead of the JDK's CAs")
+    Path redisCa;
 
     @Option(names = "--duration", defaultValue = "5", description = "seconds to measure, after a warm-up (default: ${DEFAULT-VALUE})")
     double duration;
@@ -62,7 +66,8 @@ final class BenchCommand implements Callable<Integer> {
             LimiterOptions options = new LimiterOptions(!noLeakDetection, null, LimiterOptions.FailurePolicy.DENY, 60_000);
             if (redis != null) {
                 try {
-                    options = options.withStore(RedisStore.connect(redis, java.time.Duration.ofSeconds(2)),
+                    options = options.withStore(RedisStore.connect(redis, java.time.Duration.ofSeconds(2),
+                                    redisCa == null ? null : io.workingDirectory().resolve(redisCa)),
                             LimiterOptions.FailurePolicy.DENY, 60_000);
                 } catch (ClusterStore.StoreException e) {
                     throw new UsageException(e.getMessage());

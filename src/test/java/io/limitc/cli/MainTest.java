@@ -44,4 +44,13 @@ class MainTest {
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("lint"), run.err());
     }
+
+    @Test
+    void benchNamesARedisCaFileItCannotRead() throws Exception {
+        java.nio.file.Files.copy(Path.of("testdata/ecelerity/runtime-cluster/expected-compiled.json"), dir.resolve("c.json"));
+        CliRunner.Run run = CliRunner.run(dir, "bench", "c.json", "--redis", "rediss://127.0.0.1:1", "--redis-ca", "ca.pem");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("limitc: cannot read the Redis CA certificate " + dir.toAbsolutePath().resolve("ca.pem") + "\n",
+                run.err());
+    }
 }

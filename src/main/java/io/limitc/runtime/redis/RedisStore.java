@@ -156,6 +156,22 @@ public final class RedisStore implements ClusterStore {
      * given a comma-separated list of nodes; fails fast if Redis does not answer.
      */
     public static RedisStore connect(String uri, Duration timeout) throws StoreException {
+        return connect(uri, timeout, null);
+    }
+
+    /**
+     * As {@link #connect(String, Duration)}; over {@code rediss://} the server's certificate
+     * must be signed by a CA in {@code trustedCa} (PEM; null: the JDK's trusted CAs), and must
+     * name the host or address connected to.
+     */
+    public static RedisStore connect(String uri, Duration timeout, java.nio.file.Path trustedCa) throws StoreException {
+        io.lettuce.core.SslOptions ssl = null;
+        if (trustedCa != null) {
+            if (!java.nio.file.Files.isReadable(trustedCa)) {
+                throw new StoreException("cannot read the Redis CA certificate " + trustedCa, null);
+            }
+            ssl = io.lettuce.core.SslOptions.builder().jdkSslProvider().trustManager(trustedCa.toFile()).build();
+        }
         List<RedisURI> nodes = new java.util.ArrayList<>();
         for (String u : uri.split(",")) {
             RedisURI r = RedisURI.create(u.strip());
@@ -164,6 +180,7 @@ public final class RedisStore implements ClusterStore {
         }
         if (nodes.size() == 1) {
             RedisClient client = RedisClient.create(nodes.get(0));
+            if (ssl != null) client.setOptions(io.lettuce.core.ClientOptions.builder().sslOptions(ssl).build());
             try {
                 StatefulRedisConnection<String, String> connection = client.connect();
                 connection.setTimeout(timeout);
@@ -171,10 +188,11 @@ public final class RedisStore implements ClusterStore {
                 return new RedisStore(client, connection, connection.sync(), false);
             } catch (RedisException e) {
                 client.shutdown();
-                throw new StoreException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
+                throw new StoreException("cannot reach Redis at " + uri + ": " + reason(e), e);
             }
         }
         io.lettuce.core.cluster.RedisClusterClient client = io.lettuce.core.cluster.RedisClusterClient.create(nodes);
+        if (ssl != null) client.setOptions(io.lettuce.core.cluster.ClusterClientOptions.builder().sslOptions(ssl).build());
         try {
             var connection = client.connect();
             connection.setTimeout(timeout);
@@ -182,8 +200,17 @@ public final class RedisStore implements ClusterStore {
             return new RedisStore(client, connection, connection.sync(), true);
         } catch (RedisException e) {
             client.shutdown();
-            throw new StoreException("cannot reach Redis Cluster at " + uri + ": " + e.getMessage(), e);
+            throw new StoreException("cannot reach Redis Cluster at " + uri + ": " + reason(e), e);
         }
+    }
+
+    /** Lettuce's message, and the first cause's when it differs (a refused certificate, a refused connection). */
+    private static String reason(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = String.valueOf(e.getMessage());
+        return root == e || root.getMessage() == null || message.contains(root.getMessage())
+                ? message : message + " (" + root.getMessage() + ")";
     }
 
     /** True when every key hashes to the same cluster slot (always, on a single Redis). */

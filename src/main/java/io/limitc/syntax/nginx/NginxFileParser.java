@@ -62,8 +62,7 @@ final class NginxFileParser {
     static NginxStructure read(String file, String text, NginxStructure.Sink sink, List<Comment> comments,
                                boolean pipelined) {
         CharStream chars = SourceChars.of(text, file);
-        NginxLexer lexer = new NginxLexer(chars);
-        lexer.removeErrorListeners();
+        org.antlr.v4.runtime.TokenSource lexer = NginxFastLexer.of(text, chars);
         NginxStructure structure = new NginxStructure(file, text, chars, sink);
         Reader reader = new Reader(file, structure, comments);
         if (!pipelined) {
@@ -107,7 +106,7 @@ final class NginxFileParser {
     }
 
     /** The next tokens, up to and including EOF; each word's and comment's text is read here, once. */
-    private static Batch lex(NginxLexer lexer) {
+    private static Batch lex(org.antlr.v4.runtime.TokenSource lexer) {
         Token[] tokens = new Token[BATCH];
         String[] texts = new String[BATCH];
         int n = 0;

@@ -1,0 +1,170 @@
+package io.limitc.syntax.nginx;
+
+import io.limitc.syntax.SourceChars;
+import io.limitc.syntax.SpannedTokenFactory;
+import io.limitc.syntax.nginx.antlr.NginxLexer;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Pair;
+
+/**
+ * The grammar's lexer rules (grammar/Nginx.g4) written out by hand for the text nearly every
+ * configuration is: Latin-1, without Lua blocks (whose "{" the grammar's lexer action reads
+ * as Lua) and without a backslash as its very last character. It gives the tokens ANTLR's
+ * lexer gives (NginxFastLexerTest compares them on every testdata file and on random text),
+ * several times faster: the lexer was half of reading a large file.
+ */
+final class NginxFastLexer implements TokenSource {
+
+    private final byte[] text;
+    private final CharStream chars;
+    private final Pair<TokenSource, CharStream> source;
+    private int at;
+    private int line = 1;
+    private int column; // 0-based, as ANTLR's charPositionInLine
+
+    private NginxFastLexer(byte[] latin1, CharStream chars) {
+        this.text = latin1;
+        this.chars = chars;
+        this.source = new Pair<>(this, chars);
+    }
+
+    /** A lexer for {@code chars} (the stream of {@code text}): this one where it applies, else ANTLR's. */
+    static TokenSource of(String text, CharStream chars) {
+        if (text.indexOf("_by_lua_block") < 0 && !text.endsWith("\\")) {
+            byte[] latin1 = SourceChars.latin1(text);
+            if (latin1 != null) return new NginxFastLexer(latin1, chars);
+        }
+        NginxLexer lexer = new NginxLexer(chars);
+        lexer.removeErrorListeners();
+        return lexer;
+    }
+
+    @Override
+    public Token nextToken() {
+        byte[] t = text;
+        while (at < t.length) { // WS -> skip
+            byte c = t[at];
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                column++;
+            } else {
+                break;
+            }
+            at++;
+        }
+        int start = at;
+        int startLine = line;
+        int startColumn = column;
+        if (at >= t.length) {
+            return SpannedTokenFactory.token(source, Token.EOF, Token.DEFAULT_CHANNEL, at, at - 1, line, column, line, column + 1);
+        }
+        int type;
+        int channel = Token.DEFAULT_CHANNEL;
+        switch (t[at]) {
+            case ';' -> {
+                type = NginxLexer.SEMI;
+                at++;
+            }
+            case '{' -> {
+                type = NginxLexer.LBRACE;
+                at++;
+            }
+            case '}' -> {
+                type = NginxLexer.RBRACE;
+                at++;
+            }
+            case '#' -> {
+                while (at < t.length && t[at] != '\n') at++;
+                type = NginxLexer.COMMENT;
+                channel = Token.HIDDEN_CHANNEL;
+            }
+            case '"' -> type = quoted((byte) '"', NginxLexer.DQ_WORD);
+            case '\'' -> type = quoted((byte) '\'', NginxLexer.SQ_WORD);
+            default -> {
+                // WORD: "}" "#" and quotes are literal after the first character; a backslash
+                // takes the next character; "$" takes a "{" after it
+                do {
+                    byte c = t[at];
+                    if (c == '\\') {
+                        at += 2; // never past the end: the text does not end with a backslash
+                    } else if (c == '$') {
+                        at++;
+                        if (at < t.length && t[at] == '{') at++;
+                    } else {
+                        at++;
+                    }
+                } while (at < t.length && isWordPart(t[at]));
+                type = NginxLexer.WORD;
+            }
+        }
+        move(start, at);
+        return SpannedTokenFactory.token(source, type, channel, start, at - 1, startLine, startColumn, line, column + 1);
+    }
+
+    /** DQ_WORD or SQ_WORD to the matching quote (a backslash takes the next character), or UNTERMINATED_QUOTE to the end. */
+    private int quoted(byte quote, int type) {
+        byte[] t = text;
+        int i = at + 1;
+        while (i < t.length && t[i] != quote) i += t[i] == '\\' ? 2 : 1;
+        if (i >= t.length) {
+            at = t.length;
+            return NginxLexer.UNTERMINATED_QUOTE;
+        }
+        at = i + 1;
+        return type;
+    }
+
+    /** Line and column after the characters from {@code from} to {@code to}. */
+    private void move(int from, int to) {
+        byte[] t = text;
+        for (int i = from; i < to; i++) {
+            if (t[i] == '\n') {
+                line++;
+                column = 0;
+            } else {
+                column++;
+            }
+        }
+    }
+
+    /** WORD_PART : ~[ \t\r\n;{\\$] | ESCAPE | VARIABLE, by its first character. */
+    private static boolean isWordPart(byte c) {
+        return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';' && c != '{';
+    }
+
+    @Override
+    public int getLine() {
+        return line;
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return column;
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return chars;
+    }
+
+    @Override
+    public String getSourceName() {
+        return chars.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        throw new UnsupportedOperationException("the fast lexer makes its own tokens");
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return CommonTokenFactory.DEFAULT;
+    }
+}

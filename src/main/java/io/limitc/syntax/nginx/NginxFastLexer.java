@@ -34,9 +34,13 @@ final class NginxFastLexer implements TokenSource {
 
     /** A lexer for {@code chars} (the stream of {@code text}): this one where it applies, else ANTLR's. */
     static TokenSource of(String text, CharStream chars) {
-        if (text.indexOf("_by_lua_block") < 0 && !text.endsWith("\\")) {
-            byte[] latin1 = SourceChars.latin1(text);
-            if (latin1 != null) return new NginxFastLexer(latin1, chars);
+        return of(text, SourceChars.latin1(text), chars);
+    }
+
+    /** As {@link #of(String, CharStream)}, with the text's {@link SourceChars#latin1} bytes (null: not Latin-1). */
+    static TokenSource of(String text, byte[] latin1, CharStream chars) {
+        if (latin1 != null && text.indexOf("_by_lua_block") < 0 && !text.endsWith("\\")) {
+            return new NginxFastLexer(latin1, chars);
         }
         NginxLexer lexer = new NginxLexer(chars);
         lexer.removeErrorListeners();

@@ -61,8 +61,9 @@ final class NginxFileParser {
     /** Lexes {@code text}, collecting its comments, and streams its statements through the structure pass into {@code sink}. */
     static NginxStructure read(String file, String text, NginxStructure.Sink sink, List<Comment> comments,
                                boolean pipelined) {
-        CharStream chars = SourceChars.of(text, file);
-        org.antlr.v4.runtime.TokenSource lexer = NginxFastLexer.of(text, chars);
+        byte[] latin1 = SourceChars.latin1(text);
+        CharStream chars = latin1 == null ? SourceChars.of(text, file) : SourceChars.of(latin1, file);
+        org.antlr.v4.runtime.TokenSource lexer = NginxFastLexer.of(text, latin1, chars);
         NginxStructure structure = new NginxStructure(file, text, chars, sink);
         Reader reader = new Reader(file, structure, comments);
         if (!pipelined) {

@@ -1,14 +1,12 @@
 package io.limitc.syntax.ecelerity;
 
+import io.limitc.syntax.LatinLexer;
 import io.limitc.syntax.SourceChars;
 import io.limitc.syntax.SpannedTokenFactory;
 import io.limitc.syntax.ecelerity.antlr.EcelerityLexer;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The grammar's lexer rules (grammar/Ecelerity.g4) written out by hand for the text nearly
@@ -18,7 +16,7 @@ import org.antlr.v4.runtime.misc.Pair;
  * fraction of its cost: the lexer was the slower half of reading a large file. At an
  * unterminated string it gives up ({@link GiveUp}); the file is then read with the grammar.
  */
-final class EcelerityFastLexer implements TokenSource {
+final class EcelerityFastLexer extends LatinLexer {
 
     /** The text has something only ANTLR's lexer should judge. */
     static final class GiveUp extends RuntimeException {
@@ -27,17 +25,8 @@ final class EcelerityFastLexer implements TokenSource {
         }
     }
 
-    private final byte[] text;
-    private final CharStream chars;
-    private final Pair<TokenSource, CharStream> source;
-    private int at;
-    private int line = 1;
-    private int column; // 0-based, as ANTLR's charPositionInLine
-
     private EcelerityFastLexer(byte[] latin1, CharStream chars) {
-        this.text = latin1;
-        this.chars = chars;
-        this.source = new Pair<>(this, chars);
+        super(latin1, chars);
     }
 
     /** A lexer for {@code text}: this one where it applies, else ANTLR's, with spanned tokens either way. */
@@ -53,25 +42,9 @@ final class EcelerityFastLexer implements TokenSource {
 
     @Override
     public Token nextToken() {
+        if (skipWhiteSpace()) return eof(); // WS -> skip
         byte[] t = text;
-        while (at < t.length) { // WS -> skip
-            byte c = t[at];
-            if (c == '\n') {
-                line++;
-                column = 0;
-            } else if (c == ' ' || c == '\t' || c == '\r') {
-                column++;
-            } else {
-                break;
-            }
-            at++;
-        }
-        if (at >= t.length) {
-            return SpannedTokenFactory.token(source, Token.EOF, Token.DEFAULT_CHANNEL, at, at - 1, line, column, line, column + 1);
-        }
         int start = at;
-        int startLine = line;
-        int startColumn = column;
         int type;
         int channel = Token.DEFAULT_CHANNEL;
         switch (t[at]) {
@@ -85,7 +58,6 @@ final class EcelerityFastLexer implements TokenSource {
             case ',' -> type = single(EcelerityLexer.COMMA);
             case '#' -> {
                 while (at < t.length && t[at] != '\n' && t[at] != '\r') at++;
-                column += at - start;
                 type = EcelerityLexer.LINE_COMMENT;
                 channel = Token.HIDDEN_CHANNEL;
             }
@@ -99,48 +71,19 @@ final class EcelerityFastLexer implements TokenSource {
                 }
                 while (at < t.length && isBare(t[at])) at++;
                 type = at == word ? EcelerityLexer.WORD : EcelerityLexer.BARE;
-                column += at - start;
             }
         }
-        return SpannedTokenFactory.token(source, type, channel, start, at - 1, startLine, startColumn, line, column + 1);
+        return token(type, channel, start);
     }
 
-    private int single(int type) {
-        at++;
-        column++;
-        return type;
-    }
-
-    /** STRING or SQSTRING: a backslash takes the next character, whatever it is; line breaks count. */
+    /** STRING or SQSTRING: a backslash takes the next character, whatever it is. */
     private int quoted(byte quote, int type) {
         byte[] t = text;
         int i = at + 1;
-        column++;
-        while (true) {
-            if (i >= t.length) throw new GiveUp(); // UNTERMINATED_STRING: the grammar reports it
-            byte c = t[i];
-            if (c == quote) break;
-            if (c == '\\') {
-                if (i + 1 >= t.length) throw new GiveUp();
-                advance(t[i]);
-                i++;
-                c = t[i];
-            }
-            advance(c);
-            i++;
-        }
-        column++; // the closing quote
+        while (i < t.length && t[i] != quote) i += t[i] == '\\' ? 2 : 1;
+        if (i >= t.length) throw new GiveUp(); // UNTERMINATED_STRING (or a lone backslash at the end): the grammar reports it
         at = i + 1;
         return type;
-    }
-
-    private void advance(byte c) {
-        if (c == '\n') {
-            line++;
-            column = 0;
-        } else {
-            column++;
-        }
     }
 
     private static boolean isWordStart(byte c) {
@@ -157,35 +100,5 @@ final class EcelerityFastLexer implements TokenSource {
             case ' ', '\t', '\r', '\n', '"', '\'', '#', '=', '(', ')', '{', '}', '[', ']', ',' -> false;
             default -> true;
         };
-    }
-
-    @Override
-    public int getLine() {
-        return line;
-    }
-
-    @Override
-    public int getCharPositionInLine() {
-        return column;
-    }
-
-    @Override
-    public CharStream getInputStream() {
-        return chars;
-    }
-
-    @Override
-    public String getSourceName() {
-        return chars.getSourceName();
-    }
-
-    @Override
-    public void setTokenFactory(TokenFactory<?> factory) {
-        throw new UnsupportedOperationException("the fast lexer makes its own tokens");
-    }
-
-    @Override
-    public TokenFactory<?> getTokenFactory() {
-        return CommonTokenFactory.DEFAULT;
     }
 }

@@ -121,11 +121,7 @@ final class EcelerityTreeBuilder {
 
     /** {@code Key = value}, {@code last} its last token. */
     Directive assigned(Token keyword, String name, Value v, Token last) {
-        String key = key(name);
-        Origin nameAt = Positions.of(file, keyword, name);
-        Origin whole = Positions.span(file, keyword, last);
-        if (isInclude(key)) return include(name, key, nameAt, v, true, whole);
-        return new Directive(name, key, nameAt, List.of(v), true, null, null, whole, List.of());
+        return option(keyword, name, v, true, last);
     }
 
     /** {@code Key "name" { ... }} or {@code Key { ... }} ({@code instance} null), {@code last} its "}". */
@@ -136,11 +132,15 @@ final class EcelerityTreeBuilder {
 
     /** {@code Key value} without "=": an include, or (after the error for a scalar) an option. */
     Directive unassigned(Token keyword, String name, Value v, Token last) {
+        return option(keyword, name, v, false, last);
+    }
+
+    private Directive option(Token keyword, String name, Value v, boolean assigned, Token last) {
         String key = key(name);
         Origin nameAt = Positions.of(file, keyword, name);
         Origin whole = Positions.span(file, keyword, last);
-        if (isInclude(key)) return include(name, key, nameAt, v, false, whole);
-        return new Directive(name, key, nameAt, List.of(v), false, null, null, whole, List.of());
+        if (isInclude(key)) return include(name, key, nameAt, v, assigned, whole);
+        return new Directive(name, key, nameAt, List.of(v), assigned, null, null, whole, List.of());
     }
 
     Value.ListValue list(List<Value> items, Token open, Token close) {

@@ -1,14 +1,11 @@
 package io.limitc.syntax.nginx;
 
+import io.limitc.syntax.LatinLexer;
 import io.limitc.syntax.SourceChars;
-import io.limitc.syntax.SpannedTokenFactory;
 import io.limitc.syntax.nginx.antlr.NginxLexer;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The grammar's lexer rules (grammar/Nginx.g4) written out by hand for the text nearly every
@@ -17,19 +14,10 @@ import org.antlr.v4.runtime.misc.Pair;
  * lexer gives (NginxFastLexerTest compares them on every testdata file and on random text),
  * several times faster: the lexer was half of reading a large file.
  */
-final class NginxFastLexer implements TokenSource {
-
-    private final byte[] text;
-    private final CharStream chars;
-    private final Pair<TokenSource, CharStream> source;
-    private int at;
-    private int line = 1;
-    private int column; // 0-based, as ANTLR's charPositionInLine
+final class NginxFastLexer extends LatinLexer {
 
     private NginxFastLexer(byte[] latin1, CharStream chars) {
-        this.text = latin1;
-        this.chars = chars;
-        this.source = new Pair<>(this, chars);
+        super(latin1, chars);
     }
 
     /** A lexer for {@code chars} (the stream of {@code text}): this one where it applies, else ANTLR's. */
@@ -49,40 +37,15 @@ final class NginxFastLexer implements TokenSource {
 
     @Override
     public Token nextToken() {
+        if (skipWhiteSpace()) return eof(); // WS -> skip
         byte[] t = text;
-        while (at < t.length) { // WS -> skip
-            byte c = t[at];
-            if (c == '\n') {
-                line++;
-                column = 0;
-            } else if (c == ' ' || c == '\t' || c == '\r') {
-                column++;
-            } else {
-                break;
-            }
-            at++;
-        }
         int start = at;
-        int startLine = line;
-        int startColumn = column;
-        if (at >= t.length) {
-            return SpannedTokenFactory.token(source, Token.EOF, Token.DEFAULT_CHANNEL, at, at - 1, line, column, line, column + 1);
-        }
         int type;
         int channel = Token.DEFAULT_CHANNEL;
         switch (t[at]) {
-            case ';' -> {
-                type = NginxLexer.SEMI;
-                at++;
-            }
-            case '{' -> {
-                type = NginxLexer.LBRACE;
-                at++;
-            }
-            case '}' -> {
-                type = NginxLexer.RBRACE;
-                at++;
-            }
+            case ';' -> type = single(NginxLexer.SEMI);
+            case '{' -> type = single(NginxLexer.LBRACE);
+            case '}' -> type = single(NginxLexer.RBRACE);
             case '#' -> {
                 while (at < t.length && t[at] != '\n') at++;
                 type = NginxLexer.COMMENT;
@@ -107,8 +70,7 @@ final class NginxFastLexer implements TokenSource {
                 type = NginxLexer.WORD;
             }
         }
-        move(start, at);
-        return SpannedTokenFactory.token(source, type, channel, start, at - 1, startLine, startColumn, line, column + 1);
+        return token(type, channel, start);
     }
 
     /** DQ_WORD or SQ_WORD to the matching quote (a backslash takes the next character), or UNTERMINATED_QUOTE to the end. */
@@ -124,51 +86,8 @@ final class NginxFastLexer implements TokenSource {
         return type;
     }
 
-    /** Line and column after the characters from {@code from} to {@code to}. */
-    private void move(int from, int to) {
-        byte[] t = text;
-        for (int i = from; i < to; i++) {
-            if (t[i] == '\n') {
-                line++;
-                column = 0;
-            } else {
-                column++;
-            }
-        }
-    }
-
     /** WORD_PART : ~[ \t\r\n;{\\$] | ESCAPE | VARIABLE, by its first character. */
     private static boolean isWordPart(byte c) {
         return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';' && c != '{';
-    }
-
-    @Override
-    public int getLine() {
-        return line;
-    }
-
-    @Override
-    public int getCharPositionInLine() {
-        return column;
-    }
-
-    @Override
-    public CharStream getInputStream() {
-        return chars;
-    }
-
-    @Override
-    public String getSourceName() {
-        return chars.getSourceName();
-    }
-
-    @Override
-    public void setTokenFactory(TokenFactory<?> factory) {
-        throw new UnsupportedOperationException("the fast lexer makes its own tokens");
-    }
-
-    @Override
-    public TokenFactory<?> getTokenFactory() {
-        return CommonTokenFactory.DEFAULT;
     }
 }

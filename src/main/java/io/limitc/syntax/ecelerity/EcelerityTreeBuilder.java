@@ -116,7 +116,9 @@ final class EcelerityTreeBuilder {
 
     /** The keyword lower-cased, one instance per spelling. */
     String key(String name) {
-        return keys.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT));
+        // interned: the checks look keys up in tables of literal option names, and an equal
+        // string that is the same object compares without reading its characters
+        return keys.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT).intern());
     }
 
     /** {@code Key = value}, {@code last} its last token. */

@@ -224,7 +224,8 @@ final class NginxFileParser {
         private Directive directive(List<Token> words, List<String> texts, Origin last, List<Directive> block,
                                     Origin opening, Value lua) {
             Token first = words.get(0);
-            String name = names.computeIfAbsent(NginxWords.value(first, texts.get(0)), n -> n);
+            // interned: checks look names up in tables of literal directive names (same object: no character compare)
+            String name = names.computeIfAbsent(NginxWords.value(first, texts.get(0)), String::intern);
             Origin nameAt = Positions.of(file, first, texts.get(0));
             List<Value> args = new ArrayList<>(words.size() - 1 + (lua == null ? 0 : 1));
             for (int i = 1; i < words.size(); i++) {

@@ -20,14 +20,22 @@ public interface ClusterStore extends AutoCloseable {
      */
     Taken acquire(List<String> keys, long[] caps, String leaseId, long ttlMillis) throws StoreException;
 
-    /** Gives the slots back (an unknown lease is ignored). */
-    void release(List<String> keys, String leaseId) throws StoreException;
+    /**
+     * Gives the slots back (an unknown lease is ignored) without waiting for the store's answer:
+     * a holder should not pay a round trip to let go. The release is sent at once, and what this
+     * process asks the store afterwards reaches it after the release. A failure goes to
+     * {@code onFailure}, on a thread of the store's; those slots then expire with the lease.
+     */
+    void release(List<String> keys, String leaseId, java.util.function.Consumer<StoreException> onFailure);
 
     /**
      * After an acquisition failed (a timeout, say), gives back whatever the store may still have
-     * taken for that lease, without waiting: the call can reach Redis after the client gave up.
+     * taken for that lease: the call can reach Redis after the client gave up. A release whose
+     * failure nobody needs to hear of.
      */
-    void abandon(List<String> keys, String leaseId);
+    default void abandon(List<String> keys, String leaseId) {
+        release(keys, leaseId, e -> {});
+    }
 
     /** Pushes the lease's expiry out again; false when the lease was already gone (expired). */
     boolean extend(List<String> keys, String leaseId, long ttlMillis) throws StoreException;

@@ -47,11 +47,8 @@ public final class Lease implements AutoCloseable {
             Limiter.giveBack(steps, count);
             owner.released();
             if (remote != null) {
-                try {
-                    remote.store().release(remote.keys(), remote.leaseId());
-                } catch (ClusterStore.StoreException e) {
-                    owner.storeFailure(e); // the slots expire with the lease
-                }
+                // not waited for; on a failure the slots expire with the lease
+                remote.store().release(remote.keys(), remote.leaseId(), owner::storeFailure);
             }
         }
     }

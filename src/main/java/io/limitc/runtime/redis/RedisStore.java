@@ -15,8 +15,9 @@ import java.util.List;
  * Cluster-wide leases on Redis: one sorted set per limit and key (member = lease id, score =
  * expiry in milliseconds of the Redis server's clock, never the client's), taken with one
  * EVALSHA per acquisition for all the path's cluster limits, all or nothing. Every key gets
- * an expiry beyond its longest lease, so abandoned keys vanish. Lettuce's connection is
- * thread-safe and reconnects on its own.
+ * an expiry beyond its longest lease, so abandoned keys vanish. A release is one more EVALSHA,
+ * sent without waiting for its answer (the same connection keeps this process's later calls
+ * behind it). Lettuce's connection is thread-safe and reconnects on its own.
  *
  * <p>Key layout: {@code limitc:lease:<limit name>:<counter key>}, a ZSET of lease ids scored by
  * expiry (ms); {@code limitc:rate:<limit name>}, a string holding the GCRA theoretical arrival
@@ -24,23 +25,38 @@ import java.util.List;
  */
 public final class RedisStore implements ClusterStore {
 
-    /** Takes one slot of each key (KEYS, ascending) if every one has room; else the first full key's index. */
+    /**
+     * Takes one slot of each key (KEYS, ascending) if every one has room; else the first full
+     * key's index. The sweep of expired leases comes first on purpose: over {@code maxmemory}
+     * Redis refuses a script whose first write may grow memory, and lets one go on that has
+     * written already (see RedisMaxmemoryTest). The key's expiry is only ever moved out
+     * ({@code GT}, Redis 7), so it never falls below another process's longer lease; a key
+     * that did not exist has no expiry to compare with. One PEXPIRE in place of PTTL and a
+     * PEXPIRE: every {@code redis.call} costs Redis about 1.5 µs.
+     */
     static final String ACQUIRE = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local ttl = tonumber(ARGV[2])
+            local held = {}
             for i, key in ipairs(KEYS) do
               redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
-              if redis.call('ZCARD', key) >= tonumber(ARGV[i + 2]) then
+              local n = redis.call('ZCARD', key)
+              if n >= tonumber(ARGV[i + 2]) then
                 local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
                 local wait = 0
                 if first[2] then wait = tonumber(first[2]) - now end
                 return {i, wait}
               end
+              held[i] = n
             end
             for i, key in ipairs(KEYS) do
               redis.call('ZADD', key, now + ttl, ARGV[1])
-              if redis.call('PTTL', key) < ttl + 1000 then redis.call('PEXPIRE', key, ttl + 1000) end
+              if held[i] == 0 then
+                redis.call('PEXPIRE', key, ttl + 1000)
+              else
+                redis.call('PEXPIRE', key, ttl + 1000, 'GT')
+              end
             end
             return {0, 0}
             """;
@@ -64,7 +80,7 @@ public final class RedisStore implements ClusterStore {
             local ok = 1
             for i, key in ipairs(KEYS) do
               if redis.call('ZADD', key, 'XX', 'CH', now + ttl, ARGV[1]) == 0 and redis.call('ZSCORE', key, ARGV[1]) == false then ok = 0 end
-              if redis.call('PTTL', key) < ttl + 1000 then redis.call('PEXPIRE', key, ttl + 1000) end
+              redis.call('PEXPIRE', key, ttl + 1000, 'GT')
             end
             return ok
             """;
@@ -97,23 +113,26 @@ public final class RedisStore implements ClusterStore {
     private final io.lettuce.core.AbstractRedisClient client;
     private final io.lettuce.core.api.StatefulConnection<String, String> connection;
     private final io.lettuce.core.api.sync.RedisScriptingCommands<String, String> redis;
+    private final io.lettuce.core.api.async.RedisScriptingAsyncCommands<String, String> async;
     /** Redis Cluster: keys of one call must share a slot, else each limit is its own call. */
     private final boolean cluster;
-    private volatile String acquireSha;
-    private volatile String releaseSha;
-    private volatile String extendSha;
-    private volatile String throttleSha;
+    private final Duration timeout;
+    /** Releases sent and not yet answered: what {@link #close()} waits for. */
+    private final java.util.concurrent.atomic.AtomicLong releasesInFlight = new java.util.concurrent.atomic.AtomicLong();
 
     private final Object released = new Object();
     private long releases;
     private volatile io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> subscription;
 
     private RedisStore(io.lettuce.core.AbstractRedisClient client, io.lettuce.core.api.StatefulConnection<String, String> connection,
-                       io.lettuce.core.api.sync.RedisScriptingCommands<String, String> scripting, boolean cluster) {
+                       io.lettuce.core.api.sync.RedisScriptingCommands<String, String> scripting,
+                       io.lettuce.core.api.async.RedisScriptingAsyncCommands<String, String> async, boolean cluster, Duration timeout) {
         this.client = client;
         this.connection = connection;
         this.redis = scripting;
+        this.async = async;
         this.cluster = cluster;
+        this.timeout = timeout;
     }
 
     @Override
@@ -178,14 +197,17 @@ public final class RedisStore implements ClusterStore {
             r.setTimeout(timeout);
             nodes.add(r);
         }
+        // Lettuce's default timeout options give the unawaited releases the same timeout as the
+        // awaited calls; a release that times out counts as a store failure
         if (nodes.size() == 1) {
             RedisClient client = RedisClient.create(nodes.get(0));
             if (ssl != null) client.setOptions(io.lettuce.core.ClientOptions.builder().sslOptions(ssl).build());
             try {
                 StatefulRedisConnection<String, String> connection = client.connect();
                 connection.setTimeout(timeout);
-                connection.sync().ping();
-                return new RedisStore(client, connection, connection.sync(), false);
+                RedisStore store = new RedisStore(client, connection, connection.sync(), connection.async(), false, timeout);
+                store.loadScripts();
+                return store;
             } catch (RedisException e) {
                 client.shutdown();
                 throw new StoreException("cannot reach Redis at " + uri + ": " + reason(e), e);
@@ -196,8 +218,9 @@ public final class RedisStore implements ClusterStore {
         try {
             var connection = client.connect();
             connection.setTimeout(timeout);
-            connection.sync().ping();
-            return new RedisStore(client, connection, connection.sync(), true);
+            RedisStore store = new RedisStore(client, connection, connection.sync(), connection.async(), true, timeout);
+            store.loadScripts();
+            return store;
         } catch (RedisException e) {
             client.shutdown();
             throw new StoreException("cannot reach Redis Cluster at " + uri + ": " + reason(e), e);
@@ -228,7 +251,7 @@ public final class RedisStore implements ClusterStore {
             for (int i = 0; i < keys.size(); i++) {
                 Taken t = acquire(List.of(keys.get(i)), new long[] {caps[i]}, leaseId, ttlMillis);
                 if (t.full() >= 0) {
-                    if (i > 0) release(keys.subList(0, i), leaseId);
+                    if (i > 0) abandon(keys.subList(0, i), leaseId); // expires with the lease if this fails
                     return new Taken(i, t.retryAfterMillis());
                 }
             }
@@ -244,24 +267,35 @@ public final class RedisStore implements ClusterStore {
     }
 
     @Override
-    public void release(List<String> keys, String leaseId) throws StoreException {
+    public void release(List<String> keys, String leaseId, java.util.function.Consumer<StoreException> onFailure) {
         if (!oneSlot(keys)) {
-            for (String k : keys) eval(Script.RELEASE, List.of(k), leaseId);
+            for (String k : keys) release(List.of(k), leaseId, onFailure);
             return;
         }
-        eval(Script.RELEASE, keys, leaseId);
+        String[] k = keys.toArray(String[]::new);
+        releasesInFlight.incrementAndGet();
+        try {
+            async.<Long>evalsha(Script.RELEASE.sha, ScriptOutputType.INTEGER, k, leaseId).whenComplete((ok, e) -> {
+                if (unwrap(e) instanceof RedisNoScriptException) {
+                    // Redis lost its scripts (a restart): EVAL sends the text and caches it again
+                    async.<Long>eval(Script.RELEASE.text, ScriptOutputType.INTEGER, k, leaseId)
+                            .whenComplete((again, e2) -> released(e2, onFailure));
+                } else {
+                    released(e, onFailure);
+                }
+            });
+        } catch (RedisException e) {
+            released(e, onFailure);
+        }
     }
 
-    @Override
-    public void abandon(List<String> keys, String leaseId) {
-        String sha = releaseSha;
-        if (sha == null || !(connection instanceof StatefulRedisConnection<String, String> single)) return;
-        try {
-            // queued behind the timed-out call: if that one ran late, this gives its slots back
-            single.async().evalsha(sha, ScriptOutputType.INTEGER, keys.toArray(String[]::new), leaseId);
-        } catch (RedisException e) {
-            // the lease expires on its own
-        }
+    private void released(Throwable failure, java.util.function.Consumer<StoreException> onFailure) {
+        releasesInFlight.decrementAndGet();
+        if (failure != null) onFailure.accept(new StoreException("Redis: " + unwrap(failure).getMessage(), unwrap(failure)));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     @Override
@@ -294,51 +328,64 @@ public final class RedisStore implements ClusterStore {
         return new Taken(((Long) reply.get(0)).intValue() - 1, (Long) reply.get(1));
     }
 
-    private enum Script { ACQUIRE, RELEASE, EXTEND, THROTTLE }
+    /** The scripts with their SHA-1 digests, which are what {@code SCRIPT LOAD} would answer. */
+    private enum Script {
+        ACQUIRE(RedisStore.ACQUIRE, ScriptOutputType.MULTI),
+        RELEASE(RedisStore.RELEASE, ScriptOutputType.INTEGER),
+        EXTEND(RedisStore.EXTEND, ScriptOutputType.INTEGER),
+        THROTTLE(RedisStore.THROTTLE, ScriptOutputType.MULTI);
 
-    /** EVALSHA; after a Redis restart (NOSCRIPT) the script is loaded again and the call repeated once. */
+        final String text;
+        final String sha;
+        final ScriptOutputType type;
+
+        Script(String text, ScriptOutputType type) {
+            this.text = text;
+            this.type = type;
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                this.sha = java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-1", e);
+            }
+        }
+    }
+
+    /**
+     * Puts every script in Redis's cache (on every node of a cluster). At connect, so that even
+     * the first release, which nobody waits for, finds its script; again after a NOSCRIPT.
+     */
+    private void loadScripts() {
+        for (Script script : Script.values()) redis.scriptLoad(script.text);
+    }
+
+    /**
+     * EVALSHA; after NOSCRIPT (Redis restarted, or its scripts were flushed) all scripts are
+     * loaded again and the call repeated once.
+     */
     @SuppressWarnings("unchecked")
     private <T> T eval(Script script, List<String> keys, String... args) throws StoreException {
         String[] k = keys.toArray(String[]::new);
-        ScriptOutputType type = script == Script.ACQUIRE || script == Script.THROTTLE
-                ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
         try {
             try {
-                return (T) redis.evalsha(sha(script, false), type, k, args);
+                return (T) redis.evalsha(script.sha, script.type, k, args);
             } catch (RedisNoScriptException e) {
-                return (T) redis.evalsha(sha(script, true), type, k, args);
+                loadScripts();
+                return (T) redis.evalsha(script.sha, script.type, k, args);
             }
         } catch (RedisException e) {
             throw new StoreException("Redis: " + e.getMessage(), e);
         }
     }
 
-    private String sha(Script script, boolean reload) {
-        String sha = switch (script) {
-            case ACQUIRE -> acquireSha;
-            case RELEASE -> releaseSha;
-            case EXTEND -> extendSha;
-            case THROTTLE -> throttleSha;
-        };
-        if (sha != null && !reload) return sha;
-        String text = switch (script) {
-            case ACQUIRE -> ACQUIRE;
-            case RELEASE -> RELEASE;
-            case EXTEND -> EXTEND;
-            case THROTTLE -> THROTTLE;
-        };
-        sha = redis.scriptLoad(text);
-        switch (script) {
-            case ACQUIRE -> acquireSha = sha;
-            case RELEASE -> releaseSha = sha;
-            case EXTEND -> extendSha = sha;
-            case THROTTLE -> throttleSha = sha;
-        }
-        return sha;
-    }
-
+    /** Waits (at most the command timeout) for the releases already sent, then disconnects. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (releasesInFlight.get() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
         if (subscription != null) subscription.close();
         connection.close();
         client.shutdown();

@@ -69,10 +69,21 @@ final class RedisServer implements AutoCloseable {
 
     /** ZCARD of a key (any bytes, NUL included), read independently of the store. */
     long zcard(String key) {
+        return integer("ZCARD", key);
+    }
+
+    /** PTTL of a key in milliseconds (-2: no such key, -1: no expiry). */
+    long pttl(String key) {
+        return integer("PTTL", key);
+    }
+
+    /** A one-key command with an integer reply, the key sent as a bulk string. */
+    private long integer(String command, String key) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("*2\r\n$5\r\nZCARD\r\n$" + k.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("*2\r\n$" + command.length() + "\r\n" + command + "\r\n$" + k.length + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.write(k);
             out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -84,6 +95,17 @@ final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * ZCARD once it reads {@code expected}, or after two seconds whatever it reads then: a release
+     * is not waited for by its sender, so another connection sees it a moment later.
+     */
+    long awaitZcard(String key, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        long n;
+        while ((n = zcard(key)) != expected && System.nanoTime() < deadline) Thread.sleep(5);
+        return n;
     }
 
     /** A command whose reply is a bulk string (INFO, CLUSTER INFO): the reply text, read in one go. */

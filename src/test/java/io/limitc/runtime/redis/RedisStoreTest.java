@@ -83,7 +83,7 @@ class RedisStoreTest {
         assertEquals("domain:shared.example/cluster_scope_max_outbound_connections", overScope.rejection().limit().name());
         assertEquals(5, redis.zcard(A_KEY), "the sorted set holds one member per live lease");
         leases.forEach(Lease::close);
-        assertEquals(0, redis.zcard(A_KEY), "closing removes the members");
+        assertEquals(0, redis.awaitZcard(A_KEY, 0), "closing removes the members");
         take(two, A, 5).forEach(Lease::close);
     }
 
@@ -165,17 +165,61 @@ class RedisStoreTest {
             Thread.sleep(50);
         }
         back.lease().close();
-        assertEquals(0, redis.zcard(A_KEY), "no slot left held by the failed attempts");
+        assertEquals(0, redis.awaitZcard(A_KEY, 0), "no slot left held by the failed attempts");
     }
 
     @Test
     void oneRoundTripPerAcquisition() throws Exception {
         Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
         l.acquire(A).lease().close(); // loads the scripts
+        Lease settled = l.acquire(A).lease(); // answered after the release before it, on the same connection
         long before = redis.calls("evalsha");
         List<Lease> leases = take(l, A, 4);
         assertEquals(before + 4, redis.calls("evalsha"), "one EVALSHA per acquisition of the path's two cluster limits");
         leases.forEach(Lease::close);
+        settled.close();
+    }
+
+    @Test
+    void aShortLeaseNeverShortensTheKeyBelowALongerOne() throws Exception {
+        Limiter longer = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        Limiter shorter = process(LimiterOptions.FailurePolicy.DENY, 2_000);
+        Lease held = take(longer, A, 1).get(0);
+        long first = redis.pttl(A_KEY);
+        assertTrue(first > 59_000 && first <= 61_000, "a new key expires a second after its lease: " + first);
+        Lease brief = take(shorter, A, 1).get(0);
+        assertTrue(redis.pttl(A_KEY) > 58_000, "still outlives the 60 s lease: " + redis.pttl(A_KEY));
+        brief.close();
+        held.close();
+    }
+
+    @Test
+    void closingALeaseDoesNotWaitForRedis() throws Exception {
+        Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        List<Lease> leases = take(l, A, 5);
+        redis.command("CLIENT PAUSE 800 ALL");
+        long t0 = System.nanoTime();
+        leases.forEach(Lease::close);
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(took < 400, "the releases were sent, not waited for, while Redis was paused: " + took + " ms");
+        assertEquals(0, redis.awaitZcard(A_KEY, 0), "and ran once Redis went on");
+        assertEquals(0, l.storeFailures());
+        assertTrue(l.acquire(A).granted(), "this process's next call comes after its releases");
+    }
+
+    @Test
+    void aReleaseThatTimesOutIsCountedNotThrown() throws Exception {
+        Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000); // 1 s command timeout
+        Lease lease = take(l, A, 1).get(0);
+        redis.command("CLIENT PAUSE 1600 ALL");
+        lease.close();
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (l.storeFailures() == 0) {
+            assertTrue(System.nanoTime() < deadline, "the unanswered release was reported as a store failure");
+            Thread.sleep(20);
+        }
+        assertEquals(1, l.storeFailures());
+        assertEquals(0, redis.awaitZcard(A_KEY, 0), "Redis ran the late release after the pause");
     }
 
     @Test

@@ -93,7 +93,7 @@ class RedisTlsTest {
             assertTrue(a.granted(), String.valueOf(a.rejection()));
             assertEquals(1, redis.zcard(RedisStoreTest.A_KEY), "the lease, read over the plain port");
             a.lease().close();
-            assertEquals(0, redis.zcard(RedisStoreTest.A_KEY));
+            assertEquals(0, redis.awaitZcard(RedisStoreTest.A_KEY, 0));
         }
     }
 

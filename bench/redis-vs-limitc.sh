@@ -20,7 +20,14 @@ binding "a" {
 CONF
 "$here/../bin/limitc" compile "$work/main.conf" -o "$work/out.json"
 sha=$(redis-cli -p "$port" script load "return 1")
-rps=$(redis-benchmark -p "$port" -c "$clients" -n 200000 -q evalsha "$sha" 0 | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | cut -d' ' -f1)
+bench_rps() { redis-benchmark -p "$port" -c "$clients" -n 200000 -q "$@" | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | cut -d' ' -f1; }
+rps=$(bench_rps evalsha "$sha" 0)
+# the same C client running limitc's own acquire script (one key, cap never reached): the
+# ceiling Redis's side of an acquisition leaves, whatever the client
+acquire=$(sed -n '/String ACQUIRE = """/,/""";/p' "$here/../src/main/java/io/limitc/runtime/redis/RedisStore.java" | sed '1d;$d')
+acquire_sha=$(redis-cli -p "$port" script load "$acquire")
+acquire_rps=$(bench_rps evalsha "$acquire_sha" 1 "limitc:bench:ceiling" lease-1 60000 100000000)
+redis-cli -p "$port" del limitc:bench:ceiling >/dev/null
 # commandstats around the whole limitc run; the bench reports its warm-up operations too, so the
 # calls per operation are exact. Each acquire-script run calls TIME once (release never does).
 stat() { redis-cli -p "$port" info commandstats | grep -oE "cmdstat_$1:calls=[0-9]+" | cut -d= -f2 || echo 0; }
@@ -34,6 +41,7 @@ measured=$(echo "$out" | sed -n 1p | grep -oE '\(([0-9,]+) operations' | tr -d '
 granted=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ granted' | tr -d ', a-z')
 warmup=$(echo "$out" | sed -n 2p | grep -oE '[0-9,]+ operations' | tr -d ', a-z')
 echo "redis-benchmark EVALSHA (trivial script), $clients clients: $rps requests per second"
+echo "redis-benchmark EVALSHA of limitc's acquire script, $clients clients: $acquire_rps requests per second"
 python3 - "$ops" "$rps" "$evalsha0" "$evalsha1" "$time0" "$time1" "$measured" "$warmup" "$granted" <<'PY'
 import sys
 ops, rps, e0, e1, t0, t1, measured, warmup, granted = map(float, sys.argv[1:])

@@ -7,6 +7,7 @@ import io.limitc.model.SourceFile.Comment;
 import io.limitc.model.Value;
 import io.limitc.syntax.Positions;
 import io.limitc.syntax.SourceChars;
+import io.limitc.syntax.WordCache;
 import io.limitc.syntax.nginx.antlr.NginxLexer;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
@@ -66,9 +67,11 @@ final class NginxFileParser {
         org.antlr.v4.runtime.TokenSource lexer = NginxFastLexer.of(text, latin1, chars);
         NginxStructure structure = new NginxStructure(file, text, chars, sink);
         Reader reader = new Reader(file, structure, comments);
+        // token indexes are string indexes only where the stream is the text's own Latin-1 bytes
+        WordCache words = latin1 == null ? null : new WordCache(text);
         if (!pipelined) {
-            Batch batch = lex(lexer);
-            while (reader.take(batch)) batch = lex(lexer);
+            Batch batch = lex(lexer, words);
+            while (reader.take(batch)) batch = lex(lexer, words);
             return structure;
         }
         // A few batches ahead keep both threads busy; more would only be tokens that survive
@@ -79,7 +82,7 @@ final class NginxFileParser {
                 while (true) {
                     Batch batch;
                     try {
-                        batch = lex(lexer);
+                        batch = lex(lexer, words);
                     } catch (RuntimeException e) {
                         batch = new Batch(new Token[0], new String[0], 0, e);
                     }
@@ -106,8 +109,11 @@ final class NginxFileParser {
         }
     }
 
-    /** The next tokens, up to and including EOF; each word's and comment's text is read here, once. */
-    private static Batch lex(org.antlr.v4.runtime.TokenSource lexer) {
+    /**
+     * The next tokens, up to and including EOF; each word's and comment's text is read here,
+     * once, through {@code words} when given.
+     */
+    private static Batch lex(org.antlr.v4.runtime.TokenSource lexer, WordCache words) {
         Token[] tokens = new Token[BATCH];
         String[] texts = new String[BATCH];
         int n = 0;
@@ -115,7 +121,10 @@ final class NginxFileParser {
             Token t = lexer.nextToken();
             int type = t.getType();
             tokens[n] = t;
-            if (type == NginxLexer.WORD || type == NginxLexer.DQ_WORD || type == NginxLexer.SQ_WORD || type == NginxLexer.COMMENT) {
+            if (type == NginxLexer.WORD || type == NginxLexer.DQ_WORD || type == NginxLexer.SQ_WORD) {
+                texts[n] = words == null ? t.getText() : words.text(t.getStartIndex(), t.getStopIndex());
+                assert texts[n].equals(t.getText()) : t;
+            } else if (type == NginxLexer.COMMENT) {
                 texts[n] = t.getText();
             }
             n++;

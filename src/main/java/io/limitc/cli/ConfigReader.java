@@ -84,10 +84,27 @@ final class ConfigReader {
             case angie:
                 return Dialect.NGINX;
             default:
-                // the beginning of the first file tells: no need to read a 14 MB file twice
-                Input first = inputs.get(0);
-                String text = first.text() != null ? first.text() : head(first.path());
-                return DialectDetector.detect(text.length() > DETECT_CHARS ? text.substring(0, DETECT_CHARS) : text);
+                // each file's beginning tells (no need to read a 14 MB file twice); the files
+                // of one run are one configuration, so a mix is refused rather than misread
+                Dialect first = detect(inputs.get(0));
+                for (Input other : inputs.subList(1, inputs.size())) {
+                    Dialect d = detect(other);
+                    if (d != first) {
+                        throw new UsageException(inputs.get(0).display() + " reads as " + dialectName(first) + " and "
+                                + other.display() + " as " + dialectName(d) + ": the files of one run are one configuration"
+                                + " (lint them in separate runs, or choose with --dialect)");
+                    }
+                }
+                return first;
         }
+    }
+
+    private static Dialect detect(Input input) throws IOException {
+        String text = input.text() != null ? input.text() : head(input.path());
+        return DialectDetector.detect(text.length() > DETECT_CHARS ? text.substring(0, DETECT_CHARS) : text);
+    }
+
+    private static String dialectName(Dialect d) {
+        return d == Dialect.NGINX ? "nginx" : "Momentum";
     }
 }

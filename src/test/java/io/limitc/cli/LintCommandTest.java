@@ -82,6 +82,26 @@ class LintCommandTest {
     }
 
     @Test
+    void filesOfTwoDialectsInOneRunAreRefusedNotMisread() throws IOException {
+        write("momentum.conf", "Domain x.com { max_outbound_connections = 4 }\n");
+        write("nginx.conf", "events {}\nhttp { limit_conn_zone $binary_remote_addr zone=perip:10m; }\n");
+        write("more.conf", "Binding b { max_outbound_connections = 2 }\n");
+        CliRunner.Run mixed = CliRunner.run(dir, "lint", "momentum.conf", "more.conf", "nginx.conf");
+        assertEquals(2, mixed.exitCode(), mixed.err());
+        assertEquals("limitc: momentum.conf reads as Momentum and nginx.conf as nginx: the files of one run are one"
+                + " configuration (lint them in separate runs, or choose with --dialect)\n", mixed.err());
+        assertEquals("", mixed.out());
+        CliRunner.Run stdin = CliRunner.runWithStdin(dir, "Domain y.com { max_outbound_connections = 3 }\n",
+                "lint", "nginx.conf", "-");
+        assertEquals(2, stdin.exitCode(), stdin.err());
+        assertTrue(stdin.err().startsWith("limitc: nginx.conf reads as nginx and <stdin> as Momentum"), stdin.err());
+        CliRunner.Run same = CliRunner.run(dir, "lint", "momentum.conf", "more.conf");
+        assertEquals(0, same.exitCode(), same.err() + same.out());
+        CliRunner.Run chosen = CliRunner.run(dir, "lint", "--dialect", "ecelerity", "momentum.conf", "nginx.conf");
+        assertEquals(1, chosen.exitCode(), "read as the dialect chosen, with its errors: " + chosen.out());
+    }
+
+    @Test
     void binaryGarbageIsReportedNotThrown() throws IOException {
         byte[] junk = new byte[4096];
         new java.util.Random(42).nextBytes(junk);

@@ -25,6 +25,7 @@ rps=$(bench_rps evalsha "$sha" 0)
 # the same C client running limitc's own acquire script (one key, cap never reached): the
 # ceiling Redis's side of an acquisition leaves, whatever the client
 acquire=$(sed -n '/String ACQUIRE = """/,/""";/p' "$here/../src/main/java/io/limitc/runtime/redis/RedisStore.java" | sed '1d;$d')
+[ -n "$acquire" ] || { echo "cannot find the ACQUIRE script in RedisStore.java" >&2; exit 1; }
 acquire_sha=$(redis-cli -p "$port" script load "$acquire")
 acquire_rps=$(bench_rps evalsha "$acquire_sha" 1 "limitc:bench:ceiling" lease-1 60000 100000000)
 redis-cli -p "$port" del limitc:bench:ceiling >/dev/null

@@ -291,7 +291,8 @@ public final class RedisStore implements ClusterStore {
 
     private void released(Throwable failure, java.util.function.Consumer<StoreException> onFailure) {
         releasesInFlight.decrementAndGet();
-        if (failure != null) onFailure.accept(new StoreException("Redis: " + unwrap(failure).getMessage(), unwrap(failure)));
+        Throwable cause = unwrap(failure);
+        if (cause != null) onFailure.accept(new StoreException("Redis: " + cause.getMessage(), cause));
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -121,7 +121,7 @@ final class NginxFileParser {
             Token t = lexer.nextToken();
             int type = t.getType();
             tokens[n] = t;
-            if (type == NginxLexer.WORD || type == NginxLexer.DQ_WORD || type == NginxLexer.SQ_WORD) {
+            if (NginxWords.isWord(t)) {
                 texts[n] = words == null ? t.getText() : words.text(t.getStartIndex(), t.getStopIndex());
                 assert texts[n].equals(t.getText()) : t;
             } else if (type == NginxLexer.COMMENT) {

@@ -12,19 +12,19 @@ mvn -q -Pjmh dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFi
 cp="target/test-classes:target/classes:$(cat target/jmh.classpath)"
 (cd testdata/ecelerity/example-site && java -jar ../../../target/limitc.jar compile ecelerity.conf -o ../../../target/bench-site.json)
 [ -f target/bench-momentum.conf ] || python3 bench/gen-momentum.py 100000 target/bench-momentum.conf
-[ -f target/bench-nginx.conf ] || python3 bench/gen-nginx.py 20000 target/bench-nginx.conf
+[ -f target/bench-nginx/nginx.conf ] || { mkdir -p target/bench-nginx && python3 bench/gen-nginx.py 20000 target/bench-nginx/nginx.conf; }
 [ -f target/bench-momentum.json ] || java -jar target/limitc.jar compile target/bench-momentum.conf -o target/bench-momentum.json
-echo "momentum: $(du -m target/bench-momentum.conf | cut -f1) MB, nginx: $(du -m target/bench-nginx.conf | cut -f1) MB"
 if [ "${1:-}" = parse ]; then
   # SingleShotTime in ms per parse: MB/s = size / (ms / 1000); the JVM flags are bin/limitc's
   flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xss8m"
-  mb() { python3 -c "import os; print(round(os.path.getsize('$1') / 1e6, 2))"; }
-  echo "momentum: $(mb target/bench-momentum.conf) MB, nginx: $(mb target/bench-nginx.conf) MB"
+  # every file the configuration reads: the nginx one includes sites/*.conf and a snippet
+  mb() { find "$@" -name '*.conf' -exec cat {} + | python3 -c "import sys; print(round(len(sys.stdin.buffer.read()) / 1e6, 2))"; }
+  echo "momentum: $(mb target/bench-momentum.conf) MB, nginx: $(mb target/bench-nginx) MB"
   echo "== warm (3 warm-up parses, 5 measured, 1 fork; full tiered JIT, as a long-running JVM has)"
   java -cp "$cp" org.openjdk.jmh.Main ParseBenchmark -jvmArgs "-XX:+UseSerialGC -Xss8m" -rf csv -rff target/jmh-warm.csv | tail -4
   echo "== cold (no warm-up: the first parse in each of 5 fresh JVMs, with bin/limitc's JVM flags)"
   java -cp "$cp" org.openjdk.jmh.Main ParseBenchmark -jvmArgs "$flags" -wi 0 -i 1 -f 5 -rf csv -rff target/jmh-cold.csv | tail -4
-  python3 - "$(mb target/bench-momentum.conf)" "$(mb target/bench-nginx.conf)" <<'PY'
+  python3 - "$(mb target/bench-momentum.conf)" "$(mb target/bench-nginx)" <<'PY'
 import csv, sys
 size = {"momentum": float(sys.argv[1]), "nginx": float(sys.argv[2])}
 for mode in ("warm", "cold"):

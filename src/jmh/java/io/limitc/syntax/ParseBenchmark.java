@@ -38,7 +38,7 @@ public class ParseBenchmark {
     public void files() {
         sources = new SourceLoader(Path.of("target"));
         momentum = Path.of(System.getProperty("limitc.momentum", "target/bench-momentum.conf"));
-        nginx = Path.of(System.getProperty("limitc.nginx", "target/bench-nginx.conf"));
+        nginx = Path.of(System.getProperty("limitc.nginx", "target/bench-nginx/nginx.conf"));
         if (!Files.exists(momentum) || !Files.exists(nginx)) throw new IllegalStateException("run bench/jmh.sh");
     }
 

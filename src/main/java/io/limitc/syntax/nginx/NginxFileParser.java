@@ -30,22 +30,21 @@ import java.util.Map;
  */
 final class NginxFileParser {
 
-    /** Reads an included path; returns the indexes of the files it read. */
-    interface IncludeResolver {
-        List<Integer> resolve(String pattern, Directive include);
-    }
-
     record Result(List<Directive> directives, List<Comment> comments, List<Diagnostic> diagnostics) {}
 
     private NginxFileParser() {}
 
-    static Result parse(String file, String text, IncludeResolver includes) {
-        return parse(file, text, includes, text.length() >= PIPELINE_CHARS);
+    /**
+     * Parses one file on its own: an include directive comes back with no files read (the
+     * loader resolves includes afterwards, in reading order), so files can be parsed side by side.
+     */
+    static Result parse(String file, String text) {
+        return parse(file, text, text.length() >= PIPELINE_CHARS);
     }
 
     /** {@code pipelined}: lex on a second thread (tests compare both ways on one file). */
-    static Result parse(String file, String text, IncludeResolver includes, boolean pipelined) {
-        Builder builder = new Builder(file, includes);
+    static Result parse(String file, String text, boolean pipelined) {
+        Builder builder = new Builder(file);
         List<Comment> comments = new ArrayList<>();
         NginxStructure structure = read(file, text, builder, comments, pipelined);
         if (structure.refused()) return new Result(List.of(), comments, structure.diagnostics());
@@ -172,7 +171,6 @@ final class NginxFileParser {
     /** Tokens to model: the first word is the directive, the rest its arguments. */
     private static final class Builder implements NginxStructure.Sink {
         private final String file;
-        private final IncludeResolver includes;
         /** The words of the statement being read, and their raw texts. */
         private final List<Token> words = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
@@ -184,9 +182,8 @@ final class NginxFileParser {
 
         private record OpenBlock(Token[] words, String[] texts, Token brace, List<Directive> outer) {}
 
-        Builder(String file, IncludeResolver includes) {
+        Builder(String file) {
             this.file = file;
-            this.includes = includes;
         }
 
         @Override
@@ -244,10 +241,10 @@ final class NginxFileParser {
             }
             if (lua != null) args.add(lua);
             Origin whole = nameAt.through(last);
-            Directive d = new Directive(name, nameAt, args, false, block, opening, whole, List.of());
-            if (!name.equals("include") || args.size() != 1) return d;
-            List<Integer> read = includes.resolve(((Value.Scalar) args.get(0)).text(), d);
-            return new Directive(name, d.nameAt(), args, false, null, null, whole, read);
+            // an include never has a block of its own (nginx reads only its one path)
+            return NginxLoader.isInclude(name, args)
+                    ? new Directive(name, nameAt, args, false, null, null, whole, List.of())
+                    : new Directive(name, nameAt, args, false, block, opening, whole, List.of());
         }
     }
 }

@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +35,11 @@ import java.util.stream.Stream;
  * file); a path with {@code * ? [} is a glob whose matches are read in sorted order, and
  * which may match nothing; an explicit path that does not exist is an error. nginx has no
  * cycle detection (it crashes); here a cycle is reported with its chain and not followed.
+ *
+ * <p>Files are parsed on their own and their includes resolved afterwards, on this thread,
+ * in reading order: file indexes, diagnostics and cycle chains are the same as a one-pass
+ * reading. That lets the files a glob matches ({@code include sites/*.conf}, hundreds on a
+ * hosting server) be parsed side by side while they are taken in order.
  */
 public final class NginxLoader {
 
@@ -40,41 +49,103 @@ public final class NginxLoader {
     private final Map<Path, Integer> indexByPath = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final IncludeChain chain = new IncludeChain();
+    /** Where each plain (not glob) include path led: a snippet included by every server is looked up once. */
+    private final Map<String, Path> resolvedPaths = new HashMap<>();
+    /** Files a glob matched, being parsed ahead on {@link #pool}, by identity. */
+    private final Map<Path, FutureTask<Parsed>> ahead = new HashMap<>();
+    private ExecutorService pool;
+    private final boolean parseAhead;
     private Path prefix;
+
+    /** A file read and parsed, its includes not yet resolved. */
+    private record Parsed(String text, NginxFileParser.Result result, List<Diagnostic> readProblems) {}
 
     /** @param searchPath directories tried after the configuration prefix (a limitc extension) */
     public NginxLoader(SourceLoader sources, List<Path> searchPath) {
+        this(sources, searchPath, true);
+    }
+
+    /** {@code parseAhead} false: every file parsed when it is reached (tests compare both ways). */
+    NginxLoader(SourceLoader sources, List<Path> searchPath, boolean parseAhead) {
         this.sources = sources;
         this.searchPath = List.copyOf(searchPath);
+        this.parseAhead = parseAhead;
     }
 
     public ReadResult load(List<Input> inputs) throws IOException {
+        try {
+            return loadAll(inputs);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    /** The include directive nginx reads: {@code include PATH;} (anything else is reported by the checks). */
+    static boolean isInclude(String name, List<io.limitc.model.Value> args) {
+        return name.equals("include") && args.size() == 1;
+    }
+
+    private ReadResult loadAll(List<Input> inputs) throws IOException {
         List<Integer> roots = new ArrayList<>();
         for (Input input : inputs) {
             if (prefix == null) {
                 prefix = input.path() == null ? sources.base() : input.path().toAbsolutePath().normalize().getParent();
             }
             if (input.path() == null) {
-                roots.add(parse(null, input.display(), input.text(), null));
+                roots.add(add(null, input.display(), parse(input.display(), input.text(), List.of()), null));
             } else {
                 Path key = IncludeChain.identity(input.path());
                 Integer known = indexByPath.get(key);
-                roots.add(known != null ? known : parse(key, input.display(), sources.read(input.path(), input.display(), diagnostics), null));
+                roots.add(known != null ? known : add(key, input.display(), read(input.path(), input.display()), null));
             }
         }
         return new ReadResult(new ConfigTree(Dialect.NGINX, files, roots), List.copyOf(diagnostics));
     }
 
-    private int parse(Path path, String display, String text, Origin includedAt) {
+    private Parsed read(Path file, String display) throws IOException {
+        List<Diagnostic> problems = new ArrayList<>();
+        String text = sources.read(file, display, problems);
+        return parse(display, text, problems);
+    }
+
+    private static Parsed parse(String display, String text, List<Diagnostic> readProblems) {
+        return new Parsed(text, NginxFileParser.parse(display, text), readProblems);
+    }
+
+    /** Gives a parsed file its index (before the files it includes, as it is read first) and resolves its includes. */
+    private int add(Path path, String display, Parsed parsed, Origin includedAt) {
         int index = files.size();
         files.add(null);
+        diagnostics.addAll(parsed.readProblems());
         chain.enter(path, display, includedAt);
-        NginxFileParser.Result parsed = NginxFileParser.parse(display, text, this::resolve);
+        List<Directive> directives = withIncludes(parsed.result().directives());
         chain.leave();
-        files.set(index, new SourceFile(display, Dialect.NGINX, text, parsed.directives(), parsed.comments()));
+        files.set(index, new SourceFile(display, Dialect.NGINX, parsed.text(), directives, parsed.result().comments()));
         if (path != null) indexByPath.put(path, index);
-        diagnostics.addAll(parsed.diagnostics());
+        diagnostics.addAll(parsed.result().diagnostics());
         return index;
+    }
+
+    /** {@code statements} with every include given the files it read; the same list when there is none. */
+    private List<Directive> withIncludes(List<Directive> statements) {
+        List<Directive> out = null;
+        for (int i = 0; i < statements.size(); i++) {
+            Directive d = statements.get(i);
+            Directive resolved = d;
+            if (isInclude(d.name(), d.args())) {
+                List<Integer> read = resolve(((io.limitc.model.Value.Scalar) d.args().get(0)).text(), d);
+                resolved = new Directive(d.name(), d.key(), d.nameAt(), d.args(), false, null, null, d.origin(), read);
+            } else if (d.hasBlock()) {
+                List<Directive> block = withIncludes(d.block());
+                if (block != d.block()) {
+                    resolved = new Directive(d.name(), d.key(), d.nameAt(), d.args(), d.assigned(), block, d.opening(),
+                            d.origin(), d.includes());
+                }
+            }
+            if (resolved != d && out == null) out = new ArrayList<>(statements.subList(0, i));
+            if (out != null) out.add(resolved);
+        }
+        return out == null ? statements : out;
     }
 
     private List<Integer> resolve(String pattern, Directive include) {
@@ -101,13 +172,19 @@ public final class NginxLoader {
                         "include pattern \"" + pattern + "\" is not a valid glob: " + e.getDescription()));
                 return read;
             }
+            if (parseAhead && matches.size() > 1) parseAhead(matches);
             for (Path f : matches) {
                 Integer i = include(f, at);
                 if (i != null) read.add(i);
             }
             return read;
         }
-        Path target = full;
+        Path target = resolvedPaths.get(pattern);
+        if (target != null) {
+            Integer i = include(target, at);
+            return i == null ? List.of() : List.of(i);
+        }
+        target = full;
         if (!Files.exists(target) && !Path.of(pattern).isAbsolute()) {
             for (Path dir : searchPath) {
                 Path candidate = dir.resolve(pattern);
@@ -124,6 +201,7 @@ public final class NginxLoader {
                     "relative includes are resolved against " + prefix + ", the directory of the main file"));
             return read;
         }
+        resolvedPaths.put(pattern, target);
         Integer i = include(target, at);
         if (i != null) read.add(i);
         return read;
@@ -140,7 +218,7 @@ public final class NginxLoader {
         Integer known = indexByPath.get(key);
         if (known != null) return known;
         try {
-            return parse(key, sources.display(file), sources.read(file, sources.display(file), diagnostics), at);
+            return add(key, sources.display(file), parsedAhead(key, file), at);
         } catch (java.nio.file.AccessDeniedException e) {
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
                     "open() \"" + file + "\" failed (13: Permission denied)"));
@@ -149,6 +227,46 @@ public final class NginxLoader {
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_NOT_FOUND, at,
                     "cannot read included file " + sources.display(file) + ": it " + e.getMessage()));
             return null;
+        }
+    }
+
+    /**
+     * Starts parsing the files a glob matched on other threads; {@link #parsedAhead} takes them
+     * in order. Only text and parse happen there: includes are resolved here, afterwards.
+     */
+    private void parseAhead(List<Path> matches) {
+        if (pool == null) {
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1); // this thread parses too
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "limitc-nginx-reader");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        for (Path f : matches) {
+            Path key = IncludeChain.identity(f);
+            if (indexByPath.containsKey(key) || ahead.containsKey(key)) continue;
+            FutureTask<Parsed> task = new FutureTask<>(() -> read(f, sources.display(f)));
+            ahead.put(key, task);
+            pool.execute(task);
+        }
+    }
+
+    /** The file parsed: by a thread that started on it already, else here and now. */
+    private Parsed parsedAhead(Path key, Path file) throws IOException {
+        FutureTask<Parsed> task = ahead.remove(key);
+        if (task == null) return read(file, sources.display(file));
+        task.run(); // does nothing when a pool thread has it
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("was interrupted while being read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -29,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NginxFileParserTest {
 
-    private static final NginxFileParser.IncludeResolver NO_INCLUDES = (pattern, include) -> List.of();
 
     /** Records what the structure pass hands on, as tokens the grammar's parser can read. */
     private static final class Recorder implements NginxStructure.Sink {
@@ -102,7 +101,7 @@ class NginxFileParserTest {
             parser.removeErrorListeners();
             parser.setErrorHandler(new BailErrorStrategy()); // any token out of place throws
             NginxParser.ConfigContext tree = parser.config();
-            NginxFileParser.Result built = NginxFileParser.parse(f.toString(), text, NO_INCLUDES, false);
+            NginxFileParser.Result built = NginxFileParser.parse(f.toString(), text, false);
             assertEquals(countStatements(tree.statement()), count(built.directives()), f.toString());
         }
         assertTrue(withErrors >= 10, "the cases include files the structure pass had to repair: " + withErrors);
@@ -123,8 +122,8 @@ class NginxFileParserTest {
         String text = sb.toString();
         assertTrue(text.length() > 1 << 20, "over the pipelining threshold");
 
-        NginxFileParser.Result one = NginxFileParser.parse("big.conf", text, NO_INCLUDES, false);
-        NginxFileParser.Result two = NginxFileParser.parse("big.conf", text, NO_INCLUDES, true);
+        NginxFileParser.Result one = NginxFileParser.parse("big.conf", text, false);
+        NginxFileParser.Result two = NginxFileParser.parse("big.conf", text, true);
         assertEquals(one.directives(), two.directives());
         assertEquals(one.comments(), two.comments());
         assertEquals(one.diagnostics(), two.diagnostics());

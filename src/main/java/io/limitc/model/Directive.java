@@ -13,6 +13,10 @@ import java.util.Locale;
  * indexes (into {@link ConfigTree#files()}) of the files it read, in reading order, so
  * the tree stays per file while walks see the included statements in place.
  *
+ * <p>A record in all but layout: a large configuration holds hundreds of thousands of these,
+ * so the whole statement's span, which starts where its keyword does, is kept as its end
+ * only (no Origin object of its own), and {@link #origin()} makes one when asked.
+ *
  * @param name      the keyword as written (case kept for converters and messages)
  * @param key       the keyword lower-cased: both dialects match keywords case-insensitively
  * @param nameAt    where the keyword is
@@ -23,21 +27,102 @@ import java.util.Locale;
  * @param origin    the whole statement, keyword to closing brace or last value
  * @param includes  files read by an include directive, empty otherwise
  */
-public record Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned,
-                        List<Directive> block, Origin opening, Origin origin, List<Integer> includes) {
+public final class Directive {
 
-    public Directive {
+    private final String name;
+    private final String key;
+    private final Origin nameAt;
+    private final List<Value> args;
+    private final boolean assigned;
+    private final List<Directive> block;
+    private final Origin opening;
+    private final List<Integer> includes;
+    /** Where the statement ends; it starts at {@link #nameAt}. */
+    private final int endLine;
+    private final int endColumn;
+    /** The statement's span when it does not start at its keyword (no parser makes one so today). */
+    private final Origin unusualOrigin;
+
+    public Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned,
+                     List<Directive> block, Origin opening, Origin origin, List<Integer> includes) {
         // checked where assertions run (every test): parsers derive thousands of keys per file
         assert key.equals(name.toLowerCase(Locale.ROOT)) : "key must be the lower-cased name: " + name + " / " + key;
-        args = List.copyOf(args);
-        block = block == null ? null : List.copyOf(block);
-        includes = List.copyOf(includes);
+        this.name = name;
+        this.key = key;
+        this.nameAt = nameAt;
+        this.args = List.copyOf(args);
+        this.assigned = assigned;
+        this.block = block == null ? null : List.copyOf(block);
+        this.opening = opening;
+        this.includes = List.copyOf(includes);
+        this.endLine = origin.endLine();
+        this.endColumn = origin.endColumn();
+        boolean startsAtName = java.util.Objects.equals(origin.file(), nameAt.file()) && origin.line() == nameAt.line()
+                && origin.column() == nameAt.column();
+        this.unusualOrigin = startsAtName ? null : origin;
     }
 
     /** Derives {@link #key()}: the keyword lower-cased, as both dialects match keywords. */
     public Directive(String name, Origin nameAt, List<Value> args, boolean assigned, List<Directive> block,
                      Origin opening, Origin origin, List<Integer> includes) {
         this(name, name.toLowerCase(Locale.ROOT), nameAt, args, assigned, block, opening, origin, includes);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Origin nameAt() {
+        return nameAt;
+    }
+
+    public List<Value> args() {
+        return args;
+    }
+
+    public boolean assigned() {
+        return assigned;
+    }
+
+    public List<Directive> block() {
+        return block;
+    }
+
+    public Origin opening() {
+        return opening;
+    }
+
+    public Origin origin() {
+        return unusualOrigin != null ? unusualOrigin
+                : new Origin(nameAt.file(), nameAt.line(), nameAt.column(), endLine, endColumn);
+    }
+
+    public List<Integer> includes() {
+        return includes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Directive d && assigned == d.assigned && name.equals(d.name) && key.equals(d.key)
+                && nameAt.equals(d.nameAt) && args.equals(d.args) && java.util.Objects.equals(block, d.block)
+                && java.util.Objects.equals(opening, d.opening) && origin().equals(d.origin())
+                && includes.equals(d.includes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, key, nameAt, args, assigned, block, opening, origin(), includes);
+    }
+
+    @Override
+    public String toString() {
+        return "Directive[name=" + name + ", key=" + key + ", nameAt=" + nameAt + ", args=" + args + ", assigned="
+                + assigned + ", block=" + block + ", opening=" + opening + ", origin=" + origin() + ", includes="
+                + includes + "]";
     }
 
     public boolean hasBlock() {

@@ -10,8 +10,55 @@ public sealed interface Value permits Value.Scalar, Value.ListValue, Value.DictV
 
     Origin origin();
 
-    /** A word or a quoted string; {@code text} has its quotes and escapes removed. */
-    record Scalar(String text, boolean quoted, Origin origin) implements Value {
+    /**
+     * A word or a quoted string; {@code text} has its quotes and escapes removed. A record in
+     * all but layout: its span is held inline (no Origin object; {@link #origin()} makes one),
+     * as a large configuration has hundreds of thousands of values.
+     */
+    final class Scalar implements Value {
+        private final String text;
+        private final boolean quoted;
+        private final String file;
+        private final int line;
+        private final int column;
+        private final int endLine;
+        private final int endColumn;
+
+        public Scalar(String text, boolean quoted, Origin origin) {
+            this.text = text;
+            this.quoted = quoted;
+            this.file = origin.file();
+            this.line = origin.line();
+            this.column = origin.column();
+            this.endLine = origin.endLine();
+            this.endColumn = origin.endColumn();
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public boolean quoted() {
+            return quoted;
+        }
+
+        @Override
+        public Origin origin() {
+            return new Origin(file, line, column, endLine, endColumn);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scalar s && quoted == s.quoted && line == s.line && column == s.column
+                    && endLine == s.endLine && endColumn == s.endColumn && text.equals(s.text)
+                    && java.util.Objects.equals(file, s.file);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(text, quoted, file, line, column, endLine, endColumn);
+        }
+
         @Override
         public String toString() {
             return quoted ? '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : text;

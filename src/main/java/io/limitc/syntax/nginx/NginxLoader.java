@@ -49,8 +49,8 @@ public final class NginxLoader {
     private final Map<Path, Integer> indexByPath = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final IncludeChain chain = new IncludeChain();
-    /** Where each plain (not glob) include path led: a snippet included by every server is looked up once. */
-    private final Map<String, Path> resolvedPaths = new HashMap<>();
+    /** Where each plain (not glob) include path led, and that file's identity: a snippet included by every server is looked up once. */
+    private final Map<String, Path[]> resolvedPaths = new HashMap<>();
     /** Files a glob matched, being parsed ahead on {@link #pool}, by identity. */
     private final Map<Path, FutureTask<Parsed>> ahead = new HashMap<>();
     private ExecutorService pool;
@@ -179,12 +179,12 @@ public final class NginxLoader {
             }
             return read;
         }
-        Path target = resolvedPaths.get(pattern);
-        if (target != null) {
-            Integer i = include(target, at);
+        Path[] known = resolvedPaths.get(pattern);
+        if (known != null) {
+            Integer i = include(known[0], known[1], at);
             return i == null ? List.of() : List.of(i);
         }
-        target = full;
+        Path target = full;
         if (!Files.exists(target) && !Path.of(pattern).isAbsolute()) {
             for (Path dir : searchPath) {
                 Path candidate = dir.resolve(pattern);
@@ -201,14 +201,18 @@ public final class NginxLoader {
                     "relative includes are resolved against " + prefix + ", the directory of the main file"));
             return read;
         }
-        resolvedPaths.put(pattern, target);
-        Integer i = include(target, at);
+        Path key = IncludeChain.identity(target);
+        resolvedPaths.put(pattern, new Path[] {target, key});
+        Integer i = include(target, key, at);
         if (i != null) read.add(i);
         return read;
     }
 
     private Integer include(Path file, Origin at) {
-        Path key = IncludeChain.identity(file);
+        return include(file, IncludeChain.identity(file), at);
+    }
+
+    private Integer include(Path file, Path key, Origin at) {
         String cycle = chain.cycle(key, at);
         if (cycle != null) {
             diagnostics.add(Diagnostic.of(ReadingRules.INCLUDE_CYCLE, at, cycle,

@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile configuration files into one versioned JSON runtime limiter configuration.")
@@ -50,7 +52,10 @@ final class CompileCommand implements Callable<Integer> {
      * all of them, or only the errors when {@code warnings} is false.
      */
     static ReadResult checked(InputOptions input, Io io, DiagnosticFormat format, boolean warnings) {
-        ReadResult read = ConfigReader.read(input, io);
+        return checked(ConfigReader.read(input, io), input, io, format, warnings);
+    }
+
+    private static ReadResult checked(ReadResult read, InputOptions input, Io io, DiagnosticFormat format, boolean warnings) {
         LintOptions options = new LintOptions(input.targetVersion(), input.context.id(),
                 input.dialect == InputOptions.DialectChoice.angie, Map.of());
         List<Diagnostic> diagnostics = new Linter(options).lint(read.tree(), read.diagnostics());
@@ -62,15 +67,25 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReadResult read = checked(input, io, format, true);
+        ReadResult parsed = ConfigReader.read(input, io);
+        // Indexing only reads the tree, as the checks do: it runs beside them, and is thrown
+        // away if they find errors (what it may have thrown on an invalid tree with it).
+        FutureTask<MomentumIndex> index = null;
+        if (parsed.tree().dialect() != Dialect.NGINX) {
+            index = new FutureTask<>(() -> MomentumIndex.of(parsed.tree()));
+            Thread indexing = new Thread(index, "limitc-index");
+            indexing.setDaemon(true);
+            indexing.start();
+        }
+        ReadResult read = checked(parsed, input, io, format, true);
         if (read == null) {
             io.err().println("limitc: not compiled: fix the errors above");
             return ExitCodes.FINDINGS;
         }
         Origins origins = new Origins(io.workingDirectory(), input.files.get(0).equals("-") ? null : Path.of(input.files.get(0)));
-        ObjectNode compiled = read.tree().dialect() == Dialect.NGINX
+        ObjectNode compiled = index == null
                 ? new NginxCompiler(read.tree(), input.context.id()).compile(origins)
-                : MomentumCompiler.compile(MomentumIndex.of(read.tree()), origins);
+                : MomentumCompiler.compile(indexed(index), origins);
         try {
             if (output == null) {
                 CompiledJson.write(compiled, io.out());
@@ -88,5 +103,18 @@ final class CompileCommand implements Callable<Integer> {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }
         return ExitCodes.OK;
+    }
+
+    private static MomentumIndex indexed(FutureTask<MomentumIndex> index) {
+        try {
+            return index.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -24,10 +24,10 @@ bench_rps() { redis-benchmark -p "$port" -c "$clients" -n 200000 -q "$@" | tr '\
 rps=$(bench_rps evalsha "$sha" 0)
 # the same C client running limitc's own acquire script (one key, cap never reached): the
 # ceiling Redis's side of an acquisition leaves, whatever the client
-acquire=$(sed -n '/String ACQUIRE = """/,/""";/p' "$here/../src/main/java/io/limitc/runtime/redis/RedisStore.java" | sed '1d;$d')
+acquire=$(sed -n '/String ACQUIRE = """/,/""";/p' "$here/../src/main/java/io/limitc/runtime/redis/RedisStore.java" | sed '1d;$d;s/^            //')
 [ -n "$acquire" ] || { echo "cannot find the ACQUIRE script in RedisStore.java" >&2; exit 1; }
 acquire_sha=$(redis-cli -p "$port" script load "$acquire")
-acquire_rps=$(bench_rps evalsha "$acquire_sha" 1 "limitc:bench:ceiling" lease-1 60000 100000000)
+acquire_rps=$(bench_rps evalsha "$acquire_sha" 1 "limitc:bench:ceiling" lease-1 60000 1 100000000)
 redis-cli -p "$port" del limitc:bench:ceiling >/dev/null
 # commandstats around the whole limitc run; the bench reports its warm-up operations too, so the
 # calls per operation are exact. Each acquire-script run calls TIME once (release never does).

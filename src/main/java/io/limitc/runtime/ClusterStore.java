@@ -22,19 +22,23 @@ public interface ClusterStore extends AutoCloseable {
 
     /**
      * Gives the slots back (an unknown lease is ignored) without waiting for the store's answer:
-     * a holder should not pay a round trip to let go. The release is sent at once, and what this
-     * process asks the store afterwards reaches it after the release. A failure goes to
-     * {@code onFailure}, on a thread of the store's; those slots then expire with the lease.
+     * a holder should not pay a round trip to let go. The release goes out at once, or with the
+     * next call this process makes when one is already on its way, and what this process asks
+     * the store afterwards reaches it after the release. A failure goes to {@code onFailure}, on
+     * a thread of the store's; those slots then expire with the lease.
+     *
+     * @param caps the caps the slots were taken under (as in {@link #acquire}): only a release
+     *             from a full limit wakes the processes waiting for one
      */
-    void release(List<String> keys, String leaseId, java.util.function.Consumer<StoreException> onFailure);
+    void release(List<String> keys, long[] caps, String leaseId, java.util.function.Consumer<StoreException> onFailure);
 
     /**
      * After an acquisition failed (a timeout, say), gives back whatever the store may still have
      * taken for that lease: the call can reach Redis after the client gave up. A release whose
      * failure nobody needs to hear of.
      */
-    default void abandon(List<String> keys, String leaseId) {
-        release(keys, leaseId, e -> {});
+    default void abandon(List<String> keys, long[] caps, String leaseId) {
+        release(keys, caps, leaseId, e -> {});
     }
 
     /** Pushes the lease's expiry out again; false when the lease was already gone (expired). */

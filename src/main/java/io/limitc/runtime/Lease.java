@@ -17,7 +17,7 @@ public final class Lease implements AutoCloseable {
     private final Cleaner.Cleanable cleanable;
 
     /** Slots held in the cluster store: given back on close, and expiring on their own otherwise. */
-    record Remote(ClusterStore store, java.util.List<String> keys, String leaseId, long millis) {}
+    record Remote(ClusterStore store, java.util.List<String> keys, long[] caps, String leaseId, long millis) {}
 
     /** What to give back; kept apart from the Lease so the cleaner does not keep the lease alive. */
     private static final class Held extends AtomicBoolean implements Runnable {
@@ -48,7 +48,7 @@ public final class Lease implements AutoCloseable {
             owner.released();
             if (remote != null) {
                 // not waited for; on a failure the slots expire with the lease
-                remote.store().release(remote.keys(), remote.leaseId(), owner::storeFailure);
+                remote.store().release(remote.keys(), remote.caps(), remote.leaseId(), owner::storeFailure);
             }
         }
     }

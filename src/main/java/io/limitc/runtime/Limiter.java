@@ -235,11 +235,11 @@ public final class Limiter {
                 full.counter().rejected.increment();
                 return new Acquisition(null, new Rejection(full.limit(), false, false, status, logLevel));
             }
-            return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, new Lease.Remote(options.store(), keys, leaseId,
+            return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, new Lease.Remote(options.store(), keys, caps, leaseId,
                     options.leaseMillis())), null);
         } catch (ClusterStore.StoreException e) {
             storeFailure(e);
-            options.store().abandon(keys, leaseId); // the call may still run after the client gave up
+            options.store().abandon(keys, caps, leaseId); // the call may still run after the client gave up
             if (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY) {
                 giveBack(steps, n);
                 return new Acquisition(null, new Rejection(remote.get(0).limit(), false, true, status, logLevel));

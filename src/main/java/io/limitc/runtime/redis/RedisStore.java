@@ -1,23 +1,30 @@
 package io.limitc.runtime.redis;
 
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.limitc.runtime.ClusterStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Cluster-wide leases on Redis: one sorted set per limit and key (member = lease id, score =
  * expiry in milliseconds of the Redis server's clock, never the client's), taken with one
  * EVALSHA per acquisition for all the path's cluster limits, all or nothing. Every key gets
- * an expiry beyond its longest lease, so abandoned keys vanish. A release is one more EVALSHA,
- * sent without waiting for its answer (the same connection keeps this process's later calls
- * behind it). Lettuce's connection is thread-safe and reconnects on its own.
+ * an expiry beyond its longest lease, so abandoned keys vanish. A release is not waited for: it
+ * goes out at once, or, while other releases are on their way, with the next batch or inside the
+ * next acquisition (the same script, so no acquisition overtakes a release it did not carry).
+ * Lettuce's connection is thread-safe and reconnects on its own.
  *
  * <p>Key layout: {@code limitc:lease:<limit name>:<counter key>}, a ZSET of lease ids scored by
  * expiry (ms); {@code limitc:rate:<limit name>}, a string holding the GCRA theoretical arrival
@@ -26,50 +33,67 @@ import java.util.List;
 public final class RedisStore implements ClusterStore {
 
     /**
-     * Takes one slot of each key (KEYS, ascending) if every one has room; else the first full
-     * key's index. The sweep of expired leases comes first on purpose: over {@code maxmemory}
-     * Redis refuses a script whose first write may grow memory, and lets one go on that has
-     * written already (see RedisMaxmemoryTest). The key's expiry is only ever moved out
-     * ({@code GT}, Redis 7), so it never falls below another process's longer lease; a key
-     * that did not exist has no expiry to compare with. One PEXPIRE in place of PTTL and a
-     * PEXPIRE: every {@code redis.call} costs Redis about 1.5 µs.
+     * Gives back the leases listed after the first {@code n} keys, then takes one slot of each
+     * of the first {@code n} keys (ascending) if every one has room, else answers the first full
+     * key's index. With {@code n = 0} it is the release script, so releases and acquisitions
+     * share one text and a release can ride along with an acquisition.
+     *
+     * <p>KEYS: the n keys to take, then one key per lease given back. ARGV: lease id, ttl (ms),
+     * n, the n caps, then (lease id, cap) per key given back.
+     *
+     * <p>Expired leases are swept only from a key that looks full (its count includes them), so
+     * a key never holds more members than its cap and the usual acquisition is TIME, ZCARD,
+     * ZADD, PEXPIRE: every {@code redis.call} costs Redis about 1.5 µs. {@code allow-oom}: over
+     * {@code maxmemory} the leases are still counted in Redis (see RedisMaxmemoryTest). The
+     * key's expiry is only ever moved out ({@code GT}, Redis 7), so it never falls below another
+     * process's longer lease; a key that did not exist has no expiry to compare with. Only a
+     * release from a full key is announced: no one waits on a key with room.
      */
     static final String ACQUIRE = """
+            #!lua flags=allow-oom
+            local n = tonumber(ARGV[3])
+            local wake = false
+            for i = n + 1, #KEYS do
+              local at = n + 2 * (i - n) + 2
+              if redis.call('ZREM', KEYS[i], ARGV[at]) == 1
+                  and redis.call('ZCARD', KEYS[i]) + 1 >= tonumber(ARGV[at + 1]) then
+                wake = true
+              end
+            end
+            if wake then redis.call('PUBLISH', 'limitc:released', '') end
+            if n == 0 then return {0, 0} end
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local ttl = tonumber(ARGV[2])
             local held = {}
-            for i, key in ipairs(KEYS) do
-              redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
-              local n = redis.call('ZCARD', key)
-              if n >= tonumber(ARGV[i + 2]) then
-                local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-                local wait = 0
-                if first[2] then wait = tonumber(first[2]) - now end
-                return {i, wait}
+            for i = 1, n do
+              local key = KEYS[i]
+              local cap = tonumber(ARGV[i + 3])
+              local count = redis.call('ZCARD', key)
+              if count >= cap then
+                redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+                count = redis.call('ZCARD', key)
+                if count >= cap then
+                  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+                  local wait = 0
+                  if first[2] then wait = tonumber(first[2]) - now end
+                  return {i, wait}
+                end
               end
-              held[i] = n
+              held[i] = count
             end
-            for i, key in ipairs(KEYS) do
-              redis.call('ZADD', key, now + ttl, ARGV[1])
+            for i = 1, n do
+              redis.call('ZADD', KEYS[i], now + ttl, ARGV[1])
               if held[i] == 0 then
-                redis.call('PEXPIRE', key, ttl + 1000)
+                redis.call('PEXPIRE', KEYS[i], ttl + 1000)
               else
-                redis.call('PEXPIRE', key, ttl + 1000, 'GT')
+                redis.call('PEXPIRE', KEYS[i], ttl + 1000, 'GT')
               end
             end
             return {0, 0}
             """;
 
-    /** Gives the slots back and tells waiting processes (channel {@value #RELEASED}). */
-    static final String RELEASE = """
-            local removed = 0
-            for i, key in ipairs(KEYS) do removed = removed + redis.call('ZREM', key, ARGV[1]) end
-            if removed > 0 then redis.call('PUBLISH', 'limitc:released', KEYS[1]) end
-            return 0
-            """;
-
-    /** The channel a release is announced on, so waiters retry at once. */
+    /** The channel a release from a full key is announced on, so waiters retry at once. */
     static final String RELEASED = "limitc:released";
 
     /** Moves the lease's expiry out on every key; 0 when it was gone from any (it expired). */
@@ -117,8 +141,16 @@ public final class RedisStore implements ClusterStore {
     /** Redis Cluster: keys of one call must share a slot, else each limit is its own call. */
     private final boolean cluster;
     private final Duration timeout;
-    /** Releases sent and not yet answered: what {@link #close()} waits for. */
+    /** Releases not yet answered (pending or sent): what {@link #close()} waits for. */
     private final java.util.concurrent.atomic.AtomicLong releasesInFlight = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Releases waiting to go out (one Redis): with the next acquisition, or as the next batch
+     * once the batch in flight is answered. Non-empty only while a batch is in flight.
+     */
+    private final Object pendingLock = new Object();
+    private GiveBacks pending = new GiveBacks();
+    private boolean batchInFlight;
 
     private final Object released = new Object();
     private long releases;
@@ -251,52 +283,160 @@ public final class RedisStore implements ClusterStore {
             for (int i = 0; i < keys.size(); i++) {
                 Taken t = acquire(List.of(keys.get(i)), new long[] {caps[i]}, leaseId, ttlMillis);
                 if (t.full() >= 0) {
-                    if (i > 0) abandon(keys.subList(0, i), leaseId); // expires with the lease if this fails
+                    // expires with the lease if this fails
+                    if (i > 0) abandon(keys.subList(0, i), Arrays.copyOf(caps, i), leaseId);
                     return new Taken(i, t.retryAfterMillis());
                 }
             }
             return new Taken(-1, 0);
         }
-        String[] args = new String[caps.length + 2];
-        args[0] = leaseId;
-        args[1] = Long.toString(ttlMillis);
-        for (int i = 0; i < caps.length; i++) args[i + 2] = Long.toString(caps[i]);
-        List<Object> reply = eval(Script.ACQUIRE, keys, args);
-        int full = ((Long) reply.get(0)).intValue() - 1;
-        return new Taken(full, (Long) reply.get(1));
+        List<String> allKeys = new ArrayList<>(keys);
+        List<String> args = new ArrayList<>(caps.length + 3);
+        args.add(leaseId);
+        args.add(Long.toString(ttlMillis));
+        args.add(Integer.toString(keys.size()));
+        for (long cap : caps) args.add(Long.toString(cap));
+        GiveBacks carried = null;
+        RedisFuture<List<Object>> reply;
+        // taken and dispatched under one lock, so no call overtakes a release it did not carry
+        synchronized (pendingLock) {
+            if (!cluster && !pending.isEmpty()) {
+                carried = pending;
+                pending = new GiveBacks();
+                carried.appendTo(allKeys, args);
+            }
+            reply = dispatch(allKeys, args);
+        }
+        try {
+            List<Object> answer = await(reply, allKeys, args);
+            if (carried != null) carried.done(null);
+            return new Taken(((Long) answer.get(0)).intValue() - 1, (Long) answer.get(1));
+        } catch (StoreException e) {
+            if (carried != null) carried.done(e);
+            throw e;
+        }
     }
 
+    private RedisFuture<List<Object>> dispatch(List<String> keys, List<String> args) {
+        return async.evalsha(Script.ACQUIRE.sha, ScriptOutputType.MULTI, keys.toArray(String[]::new), args.toArray(String[]::new));
+    }
+
+    /** The answer within the command timeout; after NOSCRIPT the scripts are loaded and the call sent once more. */
+    private List<Object> await(RedisFuture<List<Object>> reply, List<String> keys, List<String> args) throws StoreException {
+        try {
+            try {
+                return LettuceFutures.awaitOrCancel(reply, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RedisNoScriptException e) {
+                loadScripts(); // the releases carried are given back again: ZREM of a lease gone does nothing
+                return LettuceFutures.awaitOrCancel(dispatch(keys, args), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (RedisException e) {
+            throw new StoreException("Redis: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On one Redis a release waits while a batch of releases is on its way, and then goes with
+     * the next batch, or with an acquisition sent before that: under load releases cost no call
+     * of their own. On Redis Cluster, where leases of one batch could live on different nodes,
+     * each release is its own call.
+     */
     @Override
-    public void release(List<String> keys, String leaseId, java.util.function.Consumer<StoreException> onFailure) {
-        if (!oneSlot(keys)) {
-            for (String k : keys) release(List.of(k), leaseId, onFailure);
+    public void release(List<String> keys, long[] caps, String leaseId, Consumer<StoreException> onFailure) {
+        if (cluster) {
+            if (!oneSlot(keys)) {
+                for (int i = 0; i < keys.size(); i++) release(List.of(keys.get(i)), new long[] {caps[i]}, leaseId, onFailure);
+                return;
+            }
+            GiveBacks one = new GiveBacks();
+            one.add(keys, caps, leaseId, onFailure);
+            send(one, false);
             return;
         }
+        synchronized (pendingLock) {
+            pending.add(keys, caps, leaseId, onFailure);
+            if (batchInFlight) return;
+            batchInFlight = true;
+            sendPending();
+        }
+    }
+
+    /** Under the lock: dispatched in the order taken, so no acquisition overtakes them. */
+    private void sendPending() {
+        GiveBacks batch = pending;
+        pending = new GiveBacks();
+        send(batch, true);
+    }
+
+    /** Sends releases without waiting; a batch's answer sends the releases that came meanwhile. */
+    private void send(GiveBacks batch, boolean batched) {
+        List<String> keys = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of("", "0", "0"));
+        batch.appendTo(keys, args);
         String[] k = keys.toArray(String[]::new);
-        releasesInFlight.incrementAndGet();
+        String[] a = args.toArray(String[]::new);
         try {
-            async.<Long>evalsha(Script.RELEASE.sha, ScriptOutputType.INTEGER, k, leaseId).whenComplete((ok, e) -> {
+            async.<List<Object>>evalsha(Script.ACQUIRE.sha, ScriptOutputType.MULTI, k, a).whenComplete((ok, e) -> {
                 if (unwrap(e) instanceof RedisNoScriptException) {
                     // Redis lost its scripts (a restart): EVAL sends the text and caches it again
-                    async.<Long>eval(Script.RELEASE.text, ScriptOutputType.INTEGER, k, leaseId)
-                            .whenComplete((again, e2) -> released(e2, onFailure));
+                    async.<List<Object>>eval(Script.ACQUIRE.text, ScriptOutputType.MULTI, k, a)
+                            .whenComplete((again, e2) -> sent(batch, batched, e2));
                 } else {
-                    released(e, onFailure);
+                    sent(batch, batched, e);
                 }
             });
         } catch (RedisException e) {
-            released(e, onFailure);
+            sent(batch, batched, e);
         }
     }
 
-    private void released(Throwable failure, java.util.function.Consumer<StoreException> onFailure) {
-        releasesInFlight.decrementAndGet();
+    private void sent(GiveBacks batch, boolean batched, Throwable failure) {
         Throwable cause = unwrap(failure);
-        if (cause != null) onFailure.accept(new StoreException("Redis: " + cause.getMessage(), cause));
+        batch.done(cause == null ? null : new StoreException("Redis: " + cause.getMessage(), cause));
+        if (!batched) return;
+        synchronized (pendingLock) {
+            if (pending.isEmpty()) {
+                batchInFlight = false;
+            } else {
+                sendPending();
+            }
+        }
     }
 
     private static Throwable unwrap(Throwable e) {
         return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /** Releases gathered to go out in one call: per key, the lease id and the cap it was taken under. */
+    private final class GiveBacks {
+        private final List<String> keys = new ArrayList<>();
+        private final List<String> args = new ArrayList<>();
+        private final List<Consumer<StoreException>> onFailure = new ArrayList<>();
+
+        void add(List<String> leaseKeys, long[] caps, String leaseId, Consumer<StoreException> failure) {
+            for (int i = 0; i < leaseKeys.size(); i++) {
+                keys.add(leaseKeys.get(i));
+                args.add(leaseId);
+                args.add(Long.toString(caps[i]));
+            }
+            onFailure.add(failure);
+            releasesInFlight.incrementAndGet();
+        }
+
+        boolean isEmpty() {
+            return onFailure.isEmpty();
+        }
+
+        void appendTo(List<String> callKeys, List<String> callArgs) {
+            callKeys.addAll(keys);
+            callArgs.addAll(args);
+        }
+
+        /** Answered: each release's failure (null: given back) goes to its holder. */
+        void done(StoreException failure) {
+            releasesInFlight.addAndGet(-onFailure.size());
+            if (failure != null) for (Consumer<StoreException> c : onFailure) c.accept(failure);
+        }
     }
 
     @Override
@@ -332,7 +472,6 @@ public final class RedisStore implements ClusterStore {
     /** The scripts with their SHA-1 digests, which are what {@code SCRIPT LOAD} would answer. */
     private enum Script {
         ACQUIRE(RedisStore.ACQUIRE, ScriptOutputType.MULTI),
-        RELEASE(RedisStore.RELEASE, ScriptOutputType.INTEGER),
         EXTEND(RedisStore.EXTEND, ScriptOutputType.INTEGER),
         THROTTLE(RedisStore.THROTTLE, ScriptOutputType.MULTI);
 

@@ -181,6 +181,53 @@ class RedisStoreTest {
     }
 
     @Test
+    void releasesRideAlongWithAcquisitionsAndNeverLetOneOvertakeThem() throws Exception {
+        Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        l.acquire(A).lease().close(); // loads the scripts
+        long before = redis.calls("evalsha");
+        int threads = 5; // binding a's cluster cap: a release that arrived after its thread's next acquisition shows as a refusal
+        int rounds = 2_000;
+        List<Thread> workers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    Acquisition a = l.acquire(A);
+                    if (a.granted()) a.lease().close();
+                    else refused.incrementAndGet();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) w.join();
+        assertEquals(0, refused.get(), "each thread's release reached Redis before its next acquisition");
+        assertEquals(0, redis.awaitZcard(A_KEY, 0));
+        long calls = redis.calls("evalsha") - before;
+        int operations = threads * rounds;
+        assertTrue(calls >= operations && calls < 2L * operations,
+                "one call per acquisition, and releases batched or carried along: " + calls + " calls for " + operations + " acquire+release");
+        assertEquals(0, l.storeFailures());
+    }
+
+    @Test
+    void onlyAReleaseFromAFullLimitWakesWaiters() throws Exception {
+        Limiter l = process(LimiterOptions.FailurePolicy.DENY, 60_000);
+        List<Lease> four = take(l, A, 4);
+        long before = redis.calls("publish");
+        four.get(0).close();
+        assertEquals(3, redis.awaitZcard(A_KEY, 3));
+        assertEquals(before, redis.calls("publish"), "binding a had room: nobody can be waiting for it");
+        List<Lease> full = take(l, A, 2); // 5 of 5
+        full.get(0).close();
+        assertEquals(4, redis.awaitZcard(A_KEY, 4));
+        assertEquals(before + 1, redis.calls("publish"), "a release from a full limit is announced once");
+        four.subList(1, 4).forEach(Lease::close);
+        full.get(1).close();
+        assertEquals(0, redis.awaitZcard(A_KEY, 0));
+    }
+
+    @Test
     void aShortLeaseNeverShortensTheKeyBelowALongerOne() throws Exception {
         Limiter longer = process(LimiterOptions.FailurePolicy.DENY, 60_000);
         Limiter shorter = process(LimiterOptions.FailurePolicy.DENY, 2_000);

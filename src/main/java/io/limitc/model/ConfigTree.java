@@ -8,13 +8,33 @@ import java.util.List;
 /**
  * A whole configuration: every file read (each once, however often it is included) and
  * the root files in the order given, which are read as one configuration, one after
- * the other at the top level.
+ * the other at the top level. Immutable; a record in all but one thing: the reading order
+ * is laid out flat once, on the first {@link #walk}, for every walk after it.
  */
-public record ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> roots) {
+public final class ConfigTree {
 
-    public ConfigTree {
-        files = List.copyOf(files);
-        roots = List.copyOf(roots);
+    private final Dialect dialect;
+    private final List<SourceFile> files;
+    private final List<Integer> roots;
+    /** Every statement in reading order with its depth (how many blocks enclose it); built once. */
+    private volatile ReadingOrder order;
+
+    public ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> roots) {
+        this.dialect = dialect;
+        this.files = List.copyOf(files);
+        this.roots = List.copyOf(roots);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    public List<Integer> roots() {
+        return roots;
     }
 
     /**
@@ -29,33 +49,66 @@ public record ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> 
     /**
      * Visits every statement in reading order, descending into blocks and into included
      * files in place (the include statement itself is visited first). The loader never
-     * records a cyclic include, so the walk ends.
+     * records a cyclic include, so the walk ends. A configuration is walked by every check:
+     * after the first walk each one is a loop over two arrays.
      */
     public void walk(Visitor visitor) {
-        // Iterative, so a deeply nested configuration cannot overflow the stack here.
-        Deque<Frame> stack = new ArrayDeque<>();
+        ReadingOrder o = readingOrder();
         List<Directive> enclosing = new ArrayList<>();
         List<Directive> view = java.util.Collections.unmodifiableList(enclosing);
+        Directive[] statements = o.statements;
+        int[] depths = o.depths;
+        for (int i = 0; i < statements.length; i++) {
+            int depth = depths[i];
+            while (enclosing.size() > depth) enclosing.remove(enclosing.size() - 1);
+            Directive d = statements[i];
+            visitor.visit(d, view);
+            if (d.hasBlock()) enclosing.add(d);
+        }
+    }
+
+    private ReadingOrder readingOrder() {
+        ReadingOrder o = order;
+        if (o == null) {
+            synchronized (this) {
+                o = order;
+                if (o == null) order = o = lay();
+            }
+        }
+        return o;
+    }
+
+    private record ReadingOrder(Directive[] statements, int[] depths) {}
+
+    /** The reading order, walked once with a stack: iterative, so deep nesting cannot overflow it. */
+    private ReadingOrder lay() {
+        List<Directive> statements = new ArrayList<>();
+        int[] depths = new int[1024];
+        Deque<Frame> stack = new ArrayDeque<>();
+        int depth = 0;
         for (int i = roots.size() - 1; i >= 0; i--) {
-            stack.push(new Frame(files.get(roots.get(i)).directives(), 0));
+            stack.push(new Frame(files.get(roots.get(i)).directives(), false));
         }
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
             if (frame.next >= frame.statements.size()) {
                 stack.pop();
-                if (frame.closes) enclosing.remove(enclosing.size() - 1);
+                if (frame.closes) depth--;
                 continue;
             }
             Directive d = frame.statements.get(frame.next++);
-            visitor.visit(d, view);
+            if (statements.size() == depths.length) depths = java.util.Arrays.copyOf(depths, depths.length * 2);
+            depths[statements.size()] = depth;
+            statements.add(d);
             if (d.hasBlock()) {
-                enclosing.add(d);
-                stack.push(new Frame(d.block(), enclosing.size()));
+                depth++;
+                stack.push(new Frame(d.block(), true));
             }
             for (int i = d.includes().size() - 1; i >= 0; i--) {
-                stack.push(new Frame(files.get(d.includes().get(i)).directives(), 0));
+                stack.push(new Frame(files.get(d.includes().get(i)).directives(), false));
             }
         }
+        return new ReadingOrder(statements.toArray(Directive[]::new), java.util.Arrays.copyOf(depths, statements.size()));
     }
 
     /** Finds the file a display path names. */
@@ -71,9 +124,24 @@ public record ConfigTree(Dialect dialect, List<SourceFile> files, List<Integer> 
         final boolean closes;
         int next;
 
-        Frame(List<Directive> statements, int depth) {
+        Frame(List<Directive> statements, boolean closes) {
             this.statements = statements;
-            this.closes = depth > 0;
+            this.closes = closes;
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfigTree t && dialect == t.dialect && files.equals(t.files) && roots.equals(t.roots);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(dialect, files, roots);
+    }
+
+    @Override
+    public String toString() {
+        return "ConfigTree[dialect=" + dialect + ", files=" + files + ", roots=" + roots + "]";
     }
 }

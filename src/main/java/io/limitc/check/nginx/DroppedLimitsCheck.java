@@ -33,16 +33,16 @@ public final class DroppedLimitsCheck implements Check {
     @Override
     public void run(CheckContext ctx) {
         NginxAnalysis analysis = NginxAnalysis.of(ctx);
-        Map<Object, List<NginxAnalysis.Limit>> own = new IdentityHashMap<>();
-        for (NginxAnalysis.Limit l : analysis.limits) own.computeIfAbsent(l.level(), k -> new ArrayList<>()).add(l);
+        Map<Object, List<NginxAnalysis.Limit>> own = analysis.limitsByLevel;
         for (Map.Entry<Object, List<NginxAnalysis.Limit>> e : own.entrySet()) {
-            List<NginxAnalysis.Limit> inherited = inherited(analysis, own, e.getKey());
-            Map<String, NginxAnalysis.Limit> dropped = new LinkedHashMap<>();
-            for (NginxAnalysis.Limit l : inherited) {
-                boolean kept = e.getValue().stream().anyMatch(mine -> mine.zone().equals(l.zone()));
-                if (!kept) dropped.putIfAbsent(l.zone(), l);
+            if (e.getValue().isEmpty()) continue;
+            Map<String, NginxAnalysis.Limit> dropped = null;
+            for (NginxAnalysis.Limit l : inherited(analysis, own, e.getKey())) {
+                if (keeps(e.getValue(), l.zone())) continue;
+                if (dropped == null) dropped = new LinkedHashMap<>();
+                dropped.putIfAbsent(l.zone(), l);
             }
-            if (dropped.isEmpty()) continue;
+            if (dropped == null) continue;
             List<String> names = new ArrayList<>();
             for (NginxAnalysis.Limit l : dropped.values()) {
                 names.add("limit_conn " + l.zone() + " (" + l.written().nameAt().position() + ")");
@@ -55,13 +55,20 @@ public final class DroppedLimitsCheck implements Check {
         }
     }
 
+    private static boolean keeps(List<NginxAnalysis.Limit> mine, String zone) {
+        for (NginxAnalysis.Limit l : mine) {
+            if (l.zone().equals(zone)) return true;
+        }
+        return false;
+    }
+
     /** The limits the level would have without its own: the nearest ancestor level that has some. */
     private static List<NginxAnalysis.Limit> inherited(NginxAnalysis analysis, Map<Object, List<NginxAnalysis.Limit>> own,
                                                        Object level) {
         Object parent = analysis.parents.get(level);
         while (parent != null) {
             List<NginxAnalysis.Limit> limits = own.get(parent);
-            if (limits != null) return limits;
+            if (limits != null && !limits.isEmpty()) return limits;
             parent = analysis.parents.get(parent);
         }
         return List.of();

@@ -58,8 +58,8 @@ final class NginxAnalysis {
     final List<Problem> problems = new ArrayList<>();
     final Map<String, Zone> zones = new LinkedHashMap<>();
     final List<Limit> limits = new ArrayList<>();
-    /** The limits of each level, for the duplicate check. */
-    private final Map<Object, List<Limit>> limitsByLevel = new IdentityHashMap<>();
+    /** The limits of each level (the duplicate check, and what each level would inherit). */
+    final Map<Object, List<Limit>> limitsByLevel = new IdentityHashMap<>();
     /** Zone names some limit_conn_zone tried to declare, valid or not (no "undefined" cascade). */
     final Set<String> attempted = new java.util.HashSet<>();
     /** Each level's parent level, for inheritance. */
@@ -70,6 +70,9 @@ final class NginxAnalysis {
     private final Map<Object, Map<String, Directive>> settings = new IdentityHashMap<>();
     /** Per map block: whether it has a default entry. */
     private final Map<Directive, Directive> mapDefaults = new IdentityHashMap<>();
+    /** The block the last statement was in, and its context. */
+    private Object contextLevel;
+    private NginxContext context;
 
     private NginxAnalysis(ConfigTree tree, NginxContext start, boolean angie) {
         this.start = start;
@@ -110,11 +113,18 @@ final class NginxAnalysis {
     }
 
     private void visit(Directive d, List<Directive> enclosing) {
-        NginxContext context = NginxContext.of(start, enclosing);
         Object level = enclosing.isEmpty() ? ROOT : enclosing.get(enclosing.size() - 1);
-        if (d.hasBlock() && !parents.containsKey(d)) parents.put(d, level);
-        // a file included twice is read twice by nginx: each reading of a map starts afresh
-        if (d.hasBlock()) mapDefaults.remove(d);
+        // statements come block by block: the context is worked out again only when the block changes
+        if (level != contextLevel) {
+            contextLevel = level;
+            context = NginxContext.of(start, enclosing);
+        }
+        NginxContext context = this.context;
+        if (d.hasBlock()) {
+            parents.putIfAbsent(d, level);
+            // a file included twice is read twice by nginx: each reading of a map starts afresh
+            if (d.name().equals("map")) mapDefaults.remove(d);
+        }
         if (context == NginxContext.UNKNOWN) return;
         if (context == NginxContext.RAW) {
             rawEntry(d, enclosing.get(enclosing.size() - 1));

@@ -53,6 +53,8 @@ public final class NginxLoader {
     private final Map<String, Path[]> resolvedPaths = new HashMap<>();
     /** Files a glob matched, being parsed ahead on {@link #pool}, by identity. */
     private final Map<Path, FutureTask<Parsed>> ahead = new HashMap<>();
+    /** The tasks given to the pool, in order; this thread takes some from the end while it waits. */
+    private final List<FutureTask<Parsed>> unclaimed = new ArrayList<>();
     private ExecutorService pool;
     private final boolean parseAhead;
     private Path prefix;
@@ -252,6 +254,7 @@ public final class NginxLoader {
             if (indexByPath.containsKey(key) || ahead.containsKey(key)) continue;
             FutureTask<Parsed> task = new FutureTask<>(() -> read(f, sources.display(f)));
             ahead.put(key, task);
+            unclaimed.add(task);
             pool.execute(task);
         }
     }
@@ -261,6 +264,9 @@ public final class NginxLoader {
         FutureTask<Parsed> task = ahead.remove(key);
         if (task == null) return read(file, sources.display(file));
         task.run(); // does nothing when a pool thread has it
+        // Rather than wait for it, parse files the pool has not reached yet, from the far end:
+        // the pool works from the front, so this thread and the pool meet in the middle.
+        while (!task.isDone() && !unclaimed.isEmpty()) unclaimed.remove(unclaimed.size() - 1).run();
         try {
             return task.get();
         } catch (InterruptedException e) {

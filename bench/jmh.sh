@@ -16,7 +16,7 @@ cp="target/test-classes:target/classes:$(cat target/jmh.classpath)"
 [ -f target/bench-momentum.json ] || java -jar target/limitc.jar compile target/bench-momentum.conf -o target/bench-momentum.json
 if [ "${1:-}" = parse ]; then
   # SingleShotTime in ms per parse: MB/s = size / (ms / 1000); the JVM flags are bin/limitc's
-  flags="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxTenuringThreshold=0 -Xss8m"
+  flags="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:InitialRAMPercentage=4 -XX:NewRatio=6 -XX:MaxNewSize=160m -XX:MaxTenuringThreshold=0 -Xss8m"
   # every file the configuration reads: the nginx one includes sites/*.conf and a snippet
   mb() { find "$@" -name '*.conf' -exec cat {} + | python3 -c "import sys; print(round(len(sys.stdin.buffer.read()) / 1e6, 2))"; }
   echo "momentum: $(mb target/bench-momentum.conf) MB, nginx: $(mb target/bench-nginx) MB"

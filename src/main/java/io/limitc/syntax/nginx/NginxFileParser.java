@@ -30,7 +30,9 @@ import java.util.Map;
  */
 final class NginxFileParser {
 
-    record Result(List<Directive> directives, List<Comment> comments, List<Diagnostic> diagnostics) {}
+    /** {@code includeHolders}: the blocks with an include somewhere inside, the only ones the loader must look into. */
+    record Result(List<Directive> directives, List<Comment> comments, List<Diagnostic> diagnostics,
+                  java.util.Set<Directive> includeHolders) {}
 
     private NginxFileParser() {}
 
@@ -47,8 +49,8 @@ final class NginxFileParser {
         Builder builder = new Builder(file);
         List<Comment> comments = new ArrayList<>();
         NginxStructure structure = read(file, text, builder, comments, pipelined);
-        if (structure.refused()) return new Result(List.of(), comments, structure.diagnostics());
-        return new Result(builder.statements, comments, structure.diagnostics());
+        if (structure.refused()) return new Result(List.of(), comments, structure.diagnostics(), java.util.Set.of());
+        return new Result(builder.statements, comments, structure.diagnostics(), builder.includeHolders);
     }
 
     /** Above this size the lexer runs on its own thread, a batch of tokens ahead of the builder. */
@@ -180,7 +182,11 @@ final class NginxFileParser {
         /** Directive names repeat thousands of times in a large file: one string each. */
         private final Map<String, String> names = new HashMap<>();
 
-        private record OpenBlock(Token[] words, String[] texts, Token brace, List<Directive> outer) {}
+        /** Whether the innermost open block holds an include (directly or deeper), and the blocks that do. */
+        private boolean includeHere;
+        final java.util.Set<Directive> includeHolders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        private record OpenBlock(Token[] words, String[] texts, Token brace, List<Directive> outer, boolean outerInclude) {}
 
         Builder(String file) {
             this.file = file;
@@ -201,8 +207,9 @@ final class NginxFileParser {
 
         @Override
         public void open(Token brace) {
-            open.push(new OpenBlock(words.toArray(Token[]::new), texts.toArray(String[]::new), brace, statements));
+            open.push(new OpenBlock(words.toArray(Token[]::new), texts.toArray(String[]::new), brace, statements, includeHere));
             statements = new ArrayList<>();
+            includeHere = false;
             words.clear();
             texts.clear();
         }
@@ -223,8 +230,15 @@ final class NginxFileParser {
             OpenBlock b = open.pop();
             List<Directive> block = statements;
             statements = b.outer();
-            statements.add(directive(List.of(b.words()), List.of(b.texts()), Positions.of(file, t, "}"),
-                    block, Positions.of(file, b.brace(), "{"), null));
+            boolean inner = includeHere;
+            includeHere = b.outerInclude();
+            Directive d = directive(List.of(b.words()), List.of(b.texts()), Positions.of(file, t, "}"),
+                    block, Positions.of(file, b.brace(), "{"), null);
+            if (inner && d.hasBlock()) {
+                includeHolders.add(d);
+                includeHere = true;
+            }
+            statements.add(d);
         }
 
         private Directive directive(List<Token> words, List<String> texts, Origin last, List<Directive> block,
@@ -242,9 +256,11 @@ final class NginxFileParser {
             if (lua != null) args.add(lua);
             Origin whole = nameAt.through(last);
             // an include never has a block of its own (nginx reads only its one path)
-            return NginxLoader.isInclude(name, args)
-                    ? new Directive(name, nameAt, args, false, null, null, whole, List.of())
-                    : new Directive(name, nameAt, args, false, block, opening, whole, List.of());
+            if (NginxLoader.isInclude(name, args)) {
+                includeHere = true;
+                return new Directive(name, nameAt, args, false, null, null, whole, List.of());
+            }
+            return new Directive(name, nameAt, args, false, block, opening, whole, List.of());
         }
     }
 }

@@ -120,7 +120,7 @@ public final class NginxLoader {
         files.add(null);
         diagnostics.addAll(parsed.readProblems());
         chain.enter(path, display, includedAt);
-        List<Directive> directives = withIncludes(parsed.result().directives());
+        List<Directive> directives = withIncludes(parsed.result().directives(), parsed.result().includeHolders());
         chain.leave();
         files.set(index, new SourceFile(display, Dialect.NGINX, parsed.text(), directives, parsed.result().comments()));
         if (path != null) indexByPath.put(path, index);
@@ -128,8 +128,11 @@ public final class NginxLoader {
         return index;
     }
 
-    /** {@code statements} with every include given the files it read; the same list when there is none. */
-    private List<Directive> withIncludes(List<Directive> statements) {
+    /**
+     * {@code statements} with every include given the files it read; the same list when there is
+     * none. Only the blocks the parser saw an include in are looked into.
+     */
+    private List<Directive> withIncludes(List<Directive> statements, java.util.Set<Directive> holders) {
         List<Directive> out = null;
         for (int i = 0; i < statements.size(); i++) {
             Directive d = statements.get(i);
@@ -137,8 +140,8 @@ public final class NginxLoader {
             if (isInclude(d.name(), d.args())) {
                 List<Integer> read = resolve(((io.limitc.model.Value.Scalar) d.args().get(0)).text(), d);
                 resolved = new Directive(d.name(), d.key(), d.nameAt(), d.args(), false, null, null, d.origin(), read);
-            } else if (d.hasBlock()) {
-                List<Directive> block = withIncludes(d.block());
+            } else if (d.hasBlock() && holders.contains(d)) {
+                List<Directive> block = withIncludes(d.block(), holders);
                 if (block != d.block()) {
                     resolved = new Directive(d.name(), d.key(), d.nameAt(), d.args(), d.assigned(), block, d.opening(),
                             d.origin(), d.includes());

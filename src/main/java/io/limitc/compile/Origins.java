@@ -12,8 +12,8 @@ public final class Origins {
 
     private final Path workingDirectory;
     private final Path base;
-    /** Display path to compiled path: each file is relativized once, not once per limit. */
-    private final java.util.Map<String, String> files = new java.util.HashMap<>();
+    /** Display path to compiled path: each file is relativized once, not once per limit (by any thread). */
+    private final java.util.Map<String, String> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Origins(Path workingDirectory, Path firstInput) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();

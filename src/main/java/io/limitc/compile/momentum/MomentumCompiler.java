@@ -67,11 +67,19 @@ public final class MomentumCompiler {
     }
 
     public static ObjectNode compile(MomentumIndex index, Origins origins) {
+        return compile(index, origins, true);
+    }
+
+    /** Global lists at least this long are rendered on every core. */
+    private static final int PARALLEL_ITEMS = 64;
+
+    /** {@code parallel} false: every scope written on this thread (tests compare both ways). */
+    static ObjectNode compile(MomentumIndex index, Origins origins, boolean parallel) {
         List<CompiledLimit> inbound = new ArrayList<>();
         ObjectNode root = CompiledJson.root("ecelerity");
         ArrayNode settings = root.putArray("settings");
         ObjectNode momentum = root.putObject("rules").putObject("momentum");
-        momentum.set("global", CompiledJson.part((g, indent) -> scope(g, index.global, indent, origins)));
+        momentum.set("global", CompiledJson.part((g, indent) -> scope(g, index.global, indent, origins, parallel)));
         for (MomentumIndex.InboundSetting in : index.inbound) {
             String label = "inbound:" + in.scopePath();
             CompiledLimit l = limit(in.setting(), label, origins);
@@ -115,7 +123,7 @@ public final class MomentumCompiler {
      * (a limit's name is its scope's label and option). Written straight to the file, not
      * built as a tree: a large configuration has 100 000 scopes. Keys in sorted order.
      */
-    private static void scope(JsonGenerator g, Scope scope, String indent, Origins origins) throws IOException {
+    private static void scope(JsonGenerator g, Scope scope, String indent, Origins origins, boolean parallel) throws IOException {
         Map<String, CompiledLimit> limits = new TreeMap<>();
         Map<String, Setting> settings = new TreeMap<>();
         for (Setting s : scope.settings.values()) {
@@ -162,9 +170,14 @@ public final class MomentumCompiler {
         for (Map.Entry<String, List<Scope>> list : lists.entrySet()) {
             fields.field(list.getKey());
             CompiledJson.Entries items = new CompiledJson.Entries(g, false, fields.indent());
-            for (Scope child : list.getValue()) {
-                items.next();
-                scope(g, child, items.indent(), origins);
+            if (parallel && list.getValue().size() >= PARALLEL_ITEMS) {
+                // the global scope's bindings and groups: each subtree renders on its own
+                CompiledJson.items(g, items, list.getValue(), (run, child, at) -> scope(run, child, at, origins, false));
+            } else {
+                for (Scope child : list.getValue()) {
+                    items.next();
+                    scope(g, child, items.indent(), origins, false);
+                }
             }
             items.end();
         }

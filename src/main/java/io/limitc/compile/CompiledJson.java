@@ -163,10 +163,6 @@ public final class CompiledJson {
         return true;
     }
 
-    /**
-     * The entries of one object or list as the compiled file lays them out: on one line
-     * ({@code indent} null), or one per line, indented one step more than {@code indent}.
-     */
     /** Writes one item of a list at {@code indent}. */
     public interface ItemWriter<T> {
         void write(JsonGenerator g, T item, String indent) throws IOException;
@@ -204,6 +200,10 @@ public final class CompiledJson {
         items.count = before + values.size();
     }
 
+    /**
+     * The entries of one object or list as the compiled file lays them out: on one line
+     * ({@code indent} null), or one per line, indented one step more than {@code indent}.
+     */
     public static final class Entries {
         private final JsonGenerator g;
         private final boolean object;

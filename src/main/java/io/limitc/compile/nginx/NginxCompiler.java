@@ -92,6 +92,7 @@ public final class NginxCompiler {
      * block it opens.
      */
     public Block blockAt(String file, int line) {
+        if (statements == null) statements();
         Directive best = null;
         for (Directive d : statements) {
             io.limitc.model.Origin o = d.origin();
@@ -114,9 +115,22 @@ public final class NginxCompiler {
     public final List<Block> blocks = new ArrayList<>();
     public final Map<String, Zone> zones = new LinkedHashMap<>();
     private final Map<Directive, Block> blockOf = new IdentityHashMap<>();
-    /** The block every statement sits in (through includes), for explaining a FILE:LINE. */
-    private final Map<Directive, Block> ownerOf = new IdentityHashMap<>();
-    private final List<Directive> statements = new ArrayList<>();
+    private final ConfigTree tree;
+    private final Block root;
+    /** The block every statement sits in (through includes), for explaining a FILE:LINE; made when first asked. */
+    private Map<Directive, Block> ownerOf;
+    private List<Directive> statements;
+
+    private void statements() {
+        statements = new ArrayList<>();
+        ownerOf = new IdentityHashMap<>();
+        tree.walk((d, enclosing) -> {
+            Block parent = parentOf(enclosing, root);
+            if (parent == NOWHERE) return;
+            statements.add(d);
+            if (parent != null) ownerOf.putIfAbsent(d, parent);
+        });
+    }
 
     public NginxCompiler(ConfigTree tree, String context) {
         // A snippet is read as if inside its --context block: that block is the root.
@@ -125,17 +139,24 @@ public final class NginxCompiler {
                 new Directive(context.replace("-server", ""), nowhere, List.of(), false, List.of(), null, nowhere, List.of()),
                 null, context);
         if (root != null) blocks.add(root);
+        this.tree = tree;
+        this.root = root;
         tree.walk((d, enclosing) -> visit(d, enclosing, root));
     }
 
+    /** The block a statement sits in: {@code root} at the top, null inside a block that holds no limits. */
+    private Block parentOf(List<Directive> enclosing, Block root) {
+        if (enclosing.isEmpty()) return root;
+        Block parent = blockOf.get(enclosing.get(enclosing.size() - 1));
+        return parent == null ? NOWHERE : parent;
+    }
+
+    /** Stands for "inside map, upstream, events, a module's block...": nothing there is compiled. */
+    private static final Block NOWHERE = new Block(null, null, "");
+
     private void visit(Directive d, List<Directive> enclosing, Block root) {
-        Block parent = root;
-        if (!enclosing.isEmpty()) {
-            parent = blockOf.get(enclosing.get(enclosing.size() - 1));
-            if (parent == null) return; // inside map, upstream, events, a module's block...
-        }
-        statements.add(d);
-        if (parent != null) ownerOf.putIfAbsent(d, parent);
+        Block parent = parentOf(enclosing, root);
+        if (parent == NOWHERE) return;
         if (d.hasBlock()) {
             if (!LIMIT_BLOCKS.contains(d.name())) return;
             String context = parent == null ? d.name() : parent.stream() ? "stream-" + d.name() : d.name();
@@ -227,16 +248,27 @@ public final class NginxCompiler {
             n.set("origin", CompiledJson.position(origins.relative(z.written().nameAt())));
         }
         List<CompiledLimit> limits = new ArrayList<>();
+        // a snippet's limit_conn sits in every block that includes it: each line compiled once
+        Map<Directive, String> limitNames = new IdentityHashMap<>();
+        Map<Block, String> ids = new IdentityHashMap<>();
         ArrayNode blockList = nginx.putArray("blocks");
         for (Block b : blocks) {
-            for (Directive lc : b.ownLimits) limits.add(limit(lc, origins));
+            for (Directive lc : b.ownLimits) {
+                CompiledLimit l = limit(lc, origins);
+                limits.add(l);
+                limitNames.putIfAbsent(lc, l.name());
+            }
             ObjectNode n = blockList.addObject();
-            n.put("id", id(b, origins));
+            String id = id(b, origins);
+            ids.put(b, id);
+            n.put("id", id);
             n.put("context", b.context);
             n.put("selector", b.selector());
-            if (b.parent != null) n.put("parent", id(b.parent, origins));
+            if (b.parent != null) n.put("parent", ids.computeIfAbsent(b.parent, p -> id(p, origins)));
             ArrayNode effective = n.putArray("limits");
-            for (Directive lc : b.effectiveLimits()) effective.add(limit(lc, origins).name());
+            for (Directive lc : b.effectiveLimits()) {
+                effective.add(limitNames.computeIfAbsent(lc, d -> limit(d, origins).name()));
+            }
             n.put("inherited", b.ownLimits.isEmpty() && !b.effectiveLimits().isEmpty());
             n.put("dryRun", setting(b.effective("limit_conn_dry_run"), "off").equals("on"));
             if (!b.stream()) n.put("status", Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));

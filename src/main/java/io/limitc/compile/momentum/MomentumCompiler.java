@@ -70,9 +70,6 @@ public final class MomentumCompiler {
         return compile(index, origins, true);
     }
 
-    /** Global lists at least this long are rendered on every core. */
-    private static final int PARALLEL_ITEMS = 64;
-
     /** {@code parallel} false: every scope written on this thread (tests compare both ways). */
     static ObjectNode compile(MomentumIndex index, Origins origins, boolean parallel) {
         List<CompiledLimit> inbound = new ArrayList<>();
@@ -170,7 +167,7 @@ public final class MomentumCompiler {
         for (Map.Entry<String, List<Scope>> list : lists.entrySet()) {
             fields.field(list.getKey());
             CompiledJson.Entries items = new CompiledJson.Entries(g, false, fields.indent());
-            if (parallel && list.getValue().size() >= PARALLEL_ITEMS) {
+            if (parallel) {
                 // the global scope's bindings and groups: each subtree renders on its own
                 CompiledJson.items(g, items, list.getValue(), (run, child, at) -> scope(run, child, at, origins, false));
             } else {

@@ -1,5 +1,6 @@
 package io.limitc.compile.nginx;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limitc.compile.CompiledJson;
@@ -9,6 +10,7 @@ import io.limitc.model.ConfigTree;
 import io.limitc.model.Directive;
 import io.limitc.model.Value;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -251,33 +253,61 @@ public final class NginxCompiler {
         // a snippet's limit_conn sits in every block that includes it: each line compiled once
         Map<Directive, String> limitNames = new IdentityHashMap<>();
         Map<Block, String> ids = new IdentityHashMap<>();
-        ArrayNode blockList = nginx.putArray("blocks");
         for (Block b : blocks) {
             for (Directive lc : b.ownLimits) {
                 CompiledLimit l = limit(lc, origins);
                 limits.add(l);
                 limitNames.putIfAbsent(lc, l.name());
             }
-            ObjectNode n = blockList.addObject();
-            String id = id(b, origins);
-            ids.put(b, id);
-            n.put("id", id);
-            n.put("context", b.context);
-            n.put("selector", b.selector());
-            if (b.parent != null) n.put("parent", ids.computeIfAbsent(b.parent, p -> id(p, origins)));
-            ArrayNode effective = n.putArray("limits");
-            for (Directive lc : b.effectiveLimits()) {
-                effective.add(limitNames.computeIfAbsent(lc, d -> limit(d, origins).name()));
-            }
-            n.put("inherited", b.ownLimits.isEmpty() && !b.effectiveLimits().isEmpty());
-            n.put("dryRun", setting(b.effective("limit_conn_dry_run"), "off").equals("on"));
-            if (!b.stream()) n.put("status", Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));
-            n.put("logLevel", setting(b.effective("limit_conn_log_level"), "error"));
-            n.set("origin", CompiledJson.position(b.directive.nameAt().file().equals("<context>") ? null
-                    : origins.relative(b.directive.nameAt())));
+            ids.put(b, id(b, origins));
         }
+        for (Block b : blocks) {
+            for (Directive lc : b.effectiveLimits()) limitNames.computeIfAbsent(lc, d -> limit(d, origins).name());
+        }
+        // tens of thousands of blocks: written as the file is, not held as a JSON tree
+        if (blocks.isEmpty()) nginx.putArray("blocks");
+        else nginx.set("blocks", CompiledJson.part((g, indent) -> {
+            CompiledJson.Entries items = new CompiledJson.Entries(g, false, indent);
+            CompiledJson.items(g, items, blocks, (run, b, at) -> block(run, b, ids, limitNames, origins));
+            items.end();
+        }));
         CompiledJson.limits(root, limits);
         return root;
+    }
+
+    /** One block on one line, its fields in the sorted order every object of the file has. */
+    private static void block(JsonGenerator g, Block b, Map<Block, String> ids, Map<Directive, String> limitNames,
+                              Origins origins) throws IOException {
+        g.writeRaw("{\"context\":");
+        g.writeString(b.context);
+        g.writeRaw(",\"dryRun\":");
+        g.writeBoolean(setting(b.effective("limit_conn_dry_run"), "off").equals("on"));
+        g.writeRaw(",\"id\":");
+        g.writeString(ids.get(b));
+        g.writeRaw(",\"inherited\":");
+        g.writeBoolean(b.ownLimits.isEmpty() && !b.effectiveLimits().isEmpty());
+        g.writeRaw(",\"limits\":[");
+        List<Directive> effective = b.effectiveLimits();
+        for (int i = 0; i < effective.size(); i++) {
+            if (i > 0) g.writeRaw(',');
+            g.writeString(limitNames.get(effective.get(i)));
+        }
+        g.writeRaw("],\"logLevel\":");
+        g.writeString(setting(b.effective("limit_conn_log_level"), "error"));
+        g.writeRaw(",\"origin\":");
+        if (b.directive.nameAt().file().equals("<context>")) g.writeNull();
+        else g.writeString(origins.relative(b.directive.nameAt()).position());
+        if (b.parent != null) {
+            g.writeRaw(",\"parent\":");
+            g.writeString(ids.get(b.parent));
+        }
+        g.writeRaw(",\"selector\":");
+        g.writeString(b.selector());
+        if (!b.stream()) {
+            g.writeRaw(",\"status\":");
+            g.writeNumber(Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));
+        }
+        g.writeRaw('}');
     }
 
     public static String id(Block b, Origins origins) {

@@ -305,7 +305,13 @@ public final class RedisStore implements ClusterStore {
                 pending = new GiveBacks();
                 carried.appendTo(allKeys, args);
             }
-            reply = dispatch(allKeys, args);
+            try {
+                reply = dispatch(allKeys, args);
+            } catch (RedisException e) { // refused before it was sent (the connection is closed)
+                StoreException failure = new StoreException("Redis: " + e.getMessage(), e);
+                if (carried != null) carried.done(failure);
+                throw failure;
+            }
         }
         try {
             List<Object> answer = await(reply, allKeys, args);

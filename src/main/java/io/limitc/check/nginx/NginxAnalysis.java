@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,11 @@ final class NginxAnalysis {
     private final Map<Object, Map<String, Directive>> settings = new IdentityHashMap<>();
     /** Per map block: whether it has a default entry. */
     private final Map<Directive, Directive> mapDefaults = new IdentityHashMap<>();
+    /** Why each unknown name is a mistake, or empty when it is a module's directive. */
+    private final Map<String, Optional<String>> unknownVerdicts = new HashMap<>();
+    /** The level of the last limit_conn and its limits: a block's limit_conn lines come together. */
+    private Object limitLevel;
+    private List<Limit> levelLimits;
     /** The block the last statement was in, and its context. */
     private Object contextLevel;
     private NginxContext context;
@@ -131,12 +137,14 @@ final class NginxAnalysis {
             return;
         }
         String name = d.name();
-        if (!NginxDirectives.known(name)) {
-            String unknown = unknownDirective(name);
+        List<NginxDirectives.Spec> specs = NginxDirectives.specs(name);
+        if (specs == null) {
+            // module directives limitc does not model repeat in every server: judged once per name
+            String unknown = unknownVerdicts.computeIfAbsent(name, n -> Optional.ofNullable(unknownDirective(n))).orElse(null);
             if (unknown != null) problem("unknown-directive", d, d.nameAt(), "unknown directive \"" + name + "\"", unknown);
             return;
         }
-        NginxDirectives.Spec spec = NginxDirectives.match(name, context);
+        NginxDirectives.Spec spec = NginxDirectives.match(specs, context);
         if (spec == null) {
             problem("directive-context", d, d.nameAt(), "\"" + name + "\" directive is not allowed here",
                     where(name));
@@ -284,7 +292,11 @@ final class NginxAnalysis {
             return;
         }
         if (zone == null) zones.put(name, new Zone(name, tag, 0));
-        List<Limit> here = limitsByLevel.computeIfAbsent(level, k -> new ArrayList<>());
+        if (level != limitLevel) {
+            limitLevel = level;
+            levelLimits = limitsByLevel.computeIfAbsent(level, k -> new ArrayList<>());
+        }
+        List<Limit> here = levelLimits;
         for (Limit l : here) {
             if (l.zone().equals(name) && l.written() != d) {
                 problem("duplicate-directive", d, d.nameAt(), "\"limit_conn\" directive is duplicate",

@@ -81,18 +81,12 @@ final class NginxDirectives {
         return TABLE.get(name);
     }
 
-    /** The entry nginx would use here, or null when the name is known but not allowed here. */
-    static Spec match(String name, NginxContext context) {
-        List<Spec> specs = TABLE.get(name);
-        if (specs == null) return null;
+    /** The entry of {@code specs} (one name's, from {@link #specs}) nginx would use here, or null when not allowed here. */
+    static Spec match(List<Spec> specs, NginxContext context) {
         for (Spec s : specs) {
             if (s.contexts().contains(context)) return s;
         }
         return null;
-    }
-
-    static boolean known(String name) {
-        return TABLE.containsKey(name);
     }
 
     /** Contexts whose children are entries of their block directive, not directives. */

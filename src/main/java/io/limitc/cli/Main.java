@@ -54,22 +54,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
-        cli.setParameterExceptionHandler((e, a) -> {
-            io.err().println("limitc: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, io.err());
-            io.err().println("Try 'limitc " + (e.getCommandLine().getCommandName().equals("limitc") ? ""
-                    : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
-            return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            if (e instanceof UsageException) {
-                io.err().println("limitc: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            io.err().println("limitc: internal error: " + e + " (please report this with the input that caused it)");
-            return ExitCodes.INTERNAL;
-        });
+        cli.setExitCodeExceptionMapper(new Handlers(io));
+        cli.setParameterExceptionHandler(new Handlers(io));
+        cli.setExecutionExceptionHandler(new Handlers(io));
         try {
             return cli.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -90,6 +77,44 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         spec.commandLine().getErr().println("limitc: missing command");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * What picocli calls on bad arguments and on exceptions. A class, not lambdas: picocli's
+     * interfaces are Java 5 class files, and a lambda implementing one keeps it, and the lambda,
+     * out of the class-data archive (each is then loaded, verified and spun at every start).
+     */
+    private static final class Handlers implements CommandLine.IExitCodeExceptionMapper,
+            CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final Io io;
+
+        Handlers(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public int getExitCode(Throwable exception) {
+            return ExitCodes.USAGE;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            io.err().println("limitc: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, io.err());
+            io.err().println("Try 'limitc " + (e.getCommandLine().getCommandName().equals("limitc") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            return ExitCodes.USAGE;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            if (e instanceof UsageException) {
+                io.err().println("limitc: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            io.err().println("limitc: internal error: " + e + " (please report this with the input that caused it)");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -70,29 +70,43 @@ public final class CompiledJson {
         sorted.sort(Comparator.comparing(CompiledLimit::name));
         List<CompiledLimit> concurrency = sorted.stream().filter(l -> !l.type().equals("rate")).toList();
         List<CompiledLimit> rate = sorted.stream().filter(l -> l.type().equals("rate")).toList();
-        for (Map.Entry<String, List<CompiledLimit>> list : Map.of("concurrency_limits", concurrency, "rate_limits", rate).entrySet()) {
-            if (list.getValue().isEmpty()) {
-                root.putArray(list.getKey());
-            } else {
-                root.set(list.getKey(), part((g, indent) -> {
-                    Entries items = new Entries(g, false, indent);
-                    items(g, items, list.getValue(), (run, l, at) -> limit(run, l));
-                    items.end();
-                }));
-            }
+        list(root, "concurrency_limits", concurrency, (g, l, at) -> limit(g, l));
+        list(root, "rate_limits", rate, (g, l, at) -> limit(g, l));
+    }
+
+    /**
+     * Sets {@code name} to a list whose items are written as the file is ({@link #items}); an
+     * empty list stays a plain JSON value, so it is laid out as any other.
+     */
+    public static <T> void list(ObjectNode parent, String name, List<T> values, ItemWriter<T> writer) {
+        if (values.isEmpty()) {
+            parent.putArray(name);
+            return;
         }
+        parent.set(name, part((g, indent) -> {
+            Entries items = new Entries(g, false, indent);
+            items(g, items, values, writer);
+            items.end();
+        }));
+    }
+
+    /** {@code ["a","b"]}: a list of strings on one line. */
+    public static void strings(JsonGenerator g, List<String> values) throws IOException {
+        g.writeRaw('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) g.writeRaw(',');
+            g.writeString(values.get(i));
+        }
+        g.writeRaw(']');
     }
 
     /** One limit on one line, its fields sorted as every object of the file has them. */
     private static void limit(JsonGenerator g, CompiledLimit l) throws IOException {
         g.writeRaw("{\"cluster\":");
         g.writeBoolean(l.cluster());
-        g.writeRaw(",\"key\":[");
-        for (int i = 0; i < l.key().size(); i++) {
-            if (i > 0) g.writeRaw(',');
-            g.writeString(l.key().get(i));
-        }
-        g.writeRaw("],\"limit\":");
+        g.writeRaw(",\"key\":");
+        strings(g, l.key());
+        g.writeRaw(",\"limit\":");
         g.writeNumber(l.limit());
         g.writeRaw(",\"name\":");
         g.writeString(l.name());
@@ -206,10 +220,7 @@ public final class CompiledJson {
      */
     public static <T> void items(JsonGenerator g, Entries items, List<T> values, ItemWriter<T> writer) throws IOException {
         if (values.size() < PARALLEL_ITEMS) { // not worth a thread
-            for (T v : values) {
-                items.next();
-                writer.write(g, v, items.indent());
-            }
+            itemsInOrder(g, items, values, writer);
             return;
         }
         int runs = Math.min(values.size(), 8 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
@@ -221,10 +232,7 @@ public final class CompiledJson {
                 try (JsonGenerator run = FACTORY.createGenerator(buffer)) {
                     Entries e = new Entries(run, items.object, items.indent);
                     e.count = before + values.size() * r / runs; // past the first item: separators only
-                    for (T v : values.subList(values.size() * r / runs, values.size() * (r + 1) / runs)) {
-                        e.next();
-                        writer.write(run, v, e.indent());
-                    }
+                    itemsInOrder(run, e, values.subList(values.size() * r / runs, values.size() * (r + 1) / runs), writer);
                 } catch (IOException ex) {
                     throw new java.io.UncheckedIOException(ex);
                 }
@@ -237,6 +245,14 @@ public final class CompiledJson {
         OutputStream out = (OutputStream) g.getOutputTarget();
         for (byte[] b : rendered) out.write(b);
         items.count = before + values.size();
+    }
+
+    /** The items one after the other, on this thread. */
+    public static <T> void itemsInOrder(JsonGenerator g, Entries items, List<T> values, ItemWriter<T> writer) throws IOException {
+        for (T v : values) {
+            items.next();
+            writer.write(g, v, items.indent());
+        }
     }
 
     /**

@@ -167,15 +167,10 @@ public final class MomentumCompiler {
         for (Map.Entry<String, List<Scope>> list : lists.entrySet()) {
             fields.field(list.getKey());
             CompiledJson.Entries items = new CompiledJson.Entries(g, false, fields.indent());
-            if (parallel) {
-                // the global scope's bindings and groups: each subtree renders on its own
-                CompiledJson.items(g, items, list.getValue(), (run, child, at) -> scope(run, child, at, origins, false));
-            } else {
-                for (Scope child : list.getValue()) {
-                    items.next();
-                    scope(g, child, items.indent(), origins, false);
-                }
-            }
+            // the global scope's bindings and groups render on every core, each subtree on its own
+            CompiledJson.ItemWriter<Scope> child = (run, c, at) -> scope(run, c, at, origins, false);
+            if (parallel) CompiledJson.items(g, items, list.getValue(), child);
+            else CompiledJson.itemsInOrder(g, items, list.getValue(), child);
             items.end();
         }
         fields.end();
@@ -186,12 +181,9 @@ public final class MomentumCompiler {
         g.writeRaw('{');
         if (l.cluster()) g.writeRaw("\"cluster\":true,");
         if (!l.key().isEmpty()) { // a key only on per-path limits
-            g.writeRaw("\"key\":[");
-            for (int i = 0; i < l.key().size(); i++) {
-                if (i > 0) g.writeRaw(',');
-                g.writeString(l.key().get(i));
-            }
-            g.writeRaw("],");
+            g.writeRaw("\"key\":");
+            CompiledJson.strings(g, l.key());
+            g.writeRaw(',');
         }
         g.writeRaw("\"limit\":");
         g.writeNumber(l.limit());

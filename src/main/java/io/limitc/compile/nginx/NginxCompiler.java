@@ -261,16 +261,9 @@ public final class NginxCompiler {
             }
             ids.put(b, id(b, origins));
         }
-        for (Block b : blocks) {
-            for (Directive lc : b.effectiveLimits()) limitNames.computeIfAbsent(lc, d -> limit(d, origins).name());
-        }
+        // (a block's effective limits are some block's own: every name is in limitNames)
         // tens of thousands of blocks: written as the file is, not held as a JSON tree
-        if (blocks.isEmpty()) nginx.putArray("blocks");
-        else nginx.set("blocks", CompiledJson.part((g, indent) -> {
-            CompiledJson.Entries items = new CompiledJson.Entries(g, false, indent);
-            CompiledJson.items(g, items, blocks, (run, b, at) -> block(run, b, ids, limitNames, origins));
-            items.end();
-        }));
+        CompiledJson.list(nginx, "blocks", blocks, (g, b, at) -> block(g, b, ids, limitNames, origins));
         CompiledJson.limits(root, limits);
         return root;
     }
@@ -286,13 +279,9 @@ public final class NginxCompiler {
         g.writeString(ids.get(b));
         g.writeRaw(",\"inherited\":");
         g.writeBoolean(b.ownLimits.isEmpty() && !b.effectiveLimits().isEmpty());
-        g.writeRaw(",\"limits\":[");
-        List<Directive> effective = b.effectiveLimits();
-        for (int i = 0; i < effective.size(); i++) {
-            if (i > 0) g.writeRaw(',');
-            g.writeString(limitNames.get(effective.get(i)));
-        }
-        g.writeRaw("],\"logLevel\":");
+        g.writeRaw(",\"limits\":");
+        CompiledJson.strings(g, b.effectiveLimits().stream().map(limitNames::get).toList());
+        g.writeRaw(",\"logLevel\":");
         g.writeString(setting(b.effective("limit_conn_log_level"), "error"));
         g.writeRaw(",\"origin\":");
         if (b.directive.nameAt().file().equals("<context>")) g.writeNull();

@@ -29,27 +29,34 @@ acquire=$(sed -n '/String ACQUIRE = """/,/""";/p' "$here/../src/main/java/io/lim
 acquire_sha=$(redis-cli -p "$port" script load "$acquire")
 acquire_rps=$(bench_rps evalsha "$acquire_sha" 1 "limitc:bench:ceiling" lease-1 60000 1 100000000)
 redis-cli -p "$port" del limitc:bench:ceiling >/dev/null
-# commandstats around the whole limitc run; the bench reports its warm-up operations too, so the
-# calls per operation are exact. Each acquire-script run calls TIME once (release never does).
-stat() { redis-cli -p "$port" info commandstats | grep -oE "cmdstat_$1:calls=[0-9]+" | cut -d= -f2 || echo 0; }
-evalsha0=$(stat evalsha); time0=$(stat time)
-out=$(java ${LIMITC_BENCH_JAVA_OPTS:-} -jar "$here/../target/limitc.jar" bench "$work/out.json" --redis "redis://127.0.0.1:$port" \
-  --clients "$clients" --duration "$seconds" --warmup "${LIMITC_BENCH_WARMUP:-8}" --path a,bench.example)
-evalsha1=$(stat evalsha); time1=$(stat time)
-echo "$out" | head -3
-ops=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ acquire\+release' | tr -d ', a-z+')
-measured=$(echo "$out" | sed -n 1p | grep -oE '\(([0-9,]+) operations' | tr -d '(, a-z')
-granted=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ granted' | tr -d ', a-z')
-warmup=$(echo "$out" | sed -n 2p | grep -oE '[0-9,]+ operations' | tr -d ', a-z')
 echo "redis-benchmark EVALSHA (trivial script), $clients clients: $rps requests per second"
 echo "redis-benchmark EVALSHA of limitc's acquire script, $clients clients: $acquire_rps requests per second"
-python3 - "$ops" "$rps" "$evalsha0" "$evalsha1" "$time0" "$time1" "$measured" "$warmup" "$granted" <<'PY'
+# commandstats around each limitc run; the bench reports its warm-up operations too, so the
+# calls per operation are exact. Each acquire-script run calls TIME once (release never does).
+stat() { redis-cli -p "$port" info commandstats | grep -oE "cmdstat_$1:calls=[0-9]+" | cut -d= -f2 || echo 0; }
+# blocking: CLIENTS threads each waiting for its acquisition; async: CLIENTS acquisitions in
+# flight through Limiter.acquireAsync, no thread waiting (redis-benchmark's own way)
+for mode in blocking async; do
+  flag=""; [ "$mode" = async ] && flag="--async"
+  evalsha0=$(stat evalsha); time0=$(stat time)
+  out=$(java ${LIMITC_BENCH_JAVA_OPTS:-} -jar "$here/../target/limitc.jar" bench "$work/out.json" --redis "redis://127.0.0.1:$port" \
+    --clients "$clients" --duration "$seconds" --warmup "${LIMITC_BENCH_WARMUP:-8}" --path a,bench.example $flag)
+  evalsha1=$(stat evalsha); time1=$(stat time)
+  echo "== limitc bench, $mode"
+  echo "$out" | head -3
+  ops=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ acquire\+release' | tr -d ', a-z+')
+  measured=$(echo "$out" | sed -n 1p | grep -oE '\(([0-9,]+) operations' | tr -d '(, a-z')
+  granted=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ granted' | tr -d ', a-z')
+  warmup=$(echo "$out" | sed -n 2p | grep -oE '[0-9,]+ operations' | tr -d ', a-z')
+  python3 - "$mode" "$ops" "$rps" "$evalsha0" "$evalsha1" "$time0" "$time1" "$measured" "$warmup" "$granted" <<'PY'
 import sys
-ops, rps, e0, e1, t0, t1, measured, warmup, granted = map(float, sys.argv[1:])
+mode = sys.argv[1]
+ops, rps, e0, e1, t0, t1, measured, warmup, granted = map(float, sys.argv[2:])
 total = measured + warmup
 if granted != measured:
     print(f"note: {measured - granted:,.0f} acquisitions were refused (no release for those)")
-print(f"limitc acquire+release: {ops:,.0f}/s = {ops / rps * 100:.0f}% of redis-benchmark's EVALSHA requests/s")
+print(f"limitc acquire+release ({mode}): {ops:,.0f}/s = {ops / rps * 100:.0f}% of redis-benchmark's EVALSHA requests/s")
 print(f"EVALSHA per acquire: {(t1 - t0) / total:.2f}; per acquire+release: {(e1 - e0) / total:.2f}"
       f" ({e1 - e0:,.0f} calls for {total:,.0f} operations, warm-up included)")
 PY
+done

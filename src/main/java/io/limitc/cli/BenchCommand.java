@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Momentum: one hot path for every thread (default: every binding with every declared domain)")
     String path;
 
+    @Option(names = "--async", description = "Momentum: acquire through Limiter.acquireAsync, --clients acquisitions in flight"
+            + " at once and no thread blocked on any (a non-blocking service's way)")
+    boolean async;
+
     @Option(names = "--no-leak-detection", description = "do not register leases with the leak-detecting cleaner")
     boolean noLeakDetection;
 
@@ -88,12 +92,15 @@ final class BenchCommand implements Callable<Integer> {
                 if (b.path("limits").size() > 0) blocks.add(b.path("id").asText());
             });
             if (blocks.isEmpty()) throw new UsageException("no block of " + file + " holds a limit");
+            if (async) throw new UsageException("--async measures Momentum configurations (nginx zones are in-process only)");
             r = Bench.web(limiter, blocks, 10_000, threads, warmup(), duration);
+        } else if (async) {
+            r = Bench.mailAsync(limiter, paths(compiled), threads, warmup(), duration);
         } else {
             r = Bench.mail(limiter, paths(compiled), threads, warmup(), duration);
         }
-        io.out().printf("threads %d, %.1f s: %,d acquire+release per second (%,d operations, %,d granted)%n",
-                r.threads(), r.seconds(), (long) r.perSecond(), r.operations(), r.granted());
+        io.out().printf("%s %d, %.1f s: %,d acquire+release per second (%,d operations, %,d granted)%n",
+                async ? "async clients" : "threads", r.threads(), r.seconds(), (long) r.perSecond(), r.operations(), r.granted());
         // a store counts the warm-up's calls too: with this, calls per operation are exact
         io.out().printf("warm-up: %,d operations in %.1f s before the measured window%n", r.warmupOperations(), warmup());
         io.out().printf("latency of one acquire+release: p50 %d ns, p99 %d ns%n", r.p50Nanos(), r.p99Nanos());

@@ -21,6 +21,13 @@ public interface ClusterStore extends AutoCloseable {
     Taken acquire(List<String> keys, long[] caps, String leaseId, long ttlMillis) throws StoreException;
 
     /**
+     * As {@link #acquire}, without blocking the caller: the future completes on a thread of the
+     * store's (which must not be blocked either), exceptionally with a {@link StoreException}
+     * when the store cannot be reached or answers with an error.
+     */
+    java.util.concurrent.CompletableFuture<Taken> acquireAsync(List<String> keys, long[] caps, String leaseId, long ttlMillis);
+
+    /**
      * Gives the slots back (an unknown lease is ignored) without waiting for the store's answer:
      * a holder should not pay a round trip to let go. The release goes out at once, or with the
      * next call this process makes when one is already on its way, and what this process asks

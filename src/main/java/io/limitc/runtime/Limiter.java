@@ -81,13 +81,31 @@ public final class Limiter {
     public Acquisition acquire(MailPath path) {
         State s = state.get();
         if (s.momentum == null) throw new IllegalStateException("the loaded configuration is nginx's: acquire a block");
-        Prepared p = s.prepared.get(path);
-        if (p == null) {
-            p = prepare(s, path);
-            // resolution is the slow part; a path is resolved once (the cache is bounded)
-            if (s.prepared.size() < MAX_PREPARED) s.prepared.putIfAbsent(path, p);
-        }
+        Prepared p = prepared(s, path);
         return take(p.steps(), false, 503, "error");
+    }
+
+    /**
+     * As {@link #acquire(MailPath)}, without blocking on the cluster store: in-process limits are
+     * taken at once, and the future completes when the store answers, on the store's thread
+     * (keep what runs there short and non-blocking). It never completes exceptionally for a store
+     * failure: the failure policy applies, as in the blocking call.
+     */
+    public java.util.concurrent.CompletableFuture<Acquisition> acquireAsync(MailPath path) {
+        State s = state.get();
+        if (s.momentum == null) throw new IllegalStateException("the loaded configuration is nginx's: acquire a block");
+        Prepared p = prepared(s, path);
+        Step[] steps = p.steps();
+        Acquisition local = takeLocal(steps, false, 503, "error");
+        if (local != null) return java.util.concurrent.CompletableFuture.completedFuture(local);
+        RemoteTake remote = new RemoteTake(steps, 503, "error");
+        return options.store().acquireAsync(remote.keys, remote.caps, remote.leaseId, options.leaseMillis())
+                .handle((taken, e) -> e == null ? remote.answered(taken) : remote.failed(storeException(e)));
+    }
+
+    private static ClusterStore.StoreException storeException(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof ClusterStore.StoreException s ? s : new ClusterStore.StoreException(String.valueOf(cause.getMessage()), cause);
     }
 
     private static final int MAX_PREPARED = 1 << 20;
@@ -134,6 +152,16 @@ public final class Limiter {
 
     /** A path's limits resolved and sorted once: what acquire repeats. */
     private record Prepared(Step[] steps) {}
+
+    private static Prepared prepared(State s, MailPath path) {
+        Prepared p = s.prepared.get(path);
+        if (p == null) {
+            p = prepare(s, path);
+            // resolution is the slow part; a path is resolved once (the cache is bounded)
+            if (s.prepared.size() < MAX_PREPARED) s.prepared.putIfAbsent(path, p);
+        }
+        return p;
+    }
 
     private static Prepared prepare(State s, MailPath path) {
         List<MomentumRules.Applied> applied = s.momentum.resolve(path, s.concurrencyOptions);
@@ -193,9 +221,24 @@ public final class Limiter {
                         java.util.concurrent.atomic.AtomicLong cell, String remoteKey) {}
 
     private Acquisition take(Step[] steps, boolean dryRun, int status, String logLevel) {
+        Acquisition local = takeLocal(steps, dryRun, status, logLevel);
+        if (local != null) return local;
+        RemoteTake remote = new RemoteTake(steps, status, logLevel);
+        try {
+            return remote.answered(options.store().acquire(remote.keys, remote.caps, remote.leaseId, options.leaseMillis()));
+        } catch (ClusterStore.StoreException e) {
+            return remote.failed(e);
+        }
+    }
+
+    /**
+     * Takes the in-process steps: the acquisition's outcome, or null when they were all taken
+     * and the cluster-wide steps (which come last) remain.
+     */
+    private Acquisition takeLocal(Step[] steps, boolean dryRun, int status, String logLevel) {
         int n = 0;
         for (Step step : steps) {
-            if (step.remoteKey() != null) break; // the cluster-wide steps come last
+            if (step.remoteKey() != null) return null;
             Counter c = step.counter();
             Counter.Take t = step.cell() != null ? c.take(step.cell(), step.cap()) : c.take(step.key(), step.cap());
             if (t == Counter.Take.TAKEN) {
@@ -212,32 +255,52 @@ public final class Limiter {
             c.rejected.increment();
             return new Acquisition(null, new Rejection(step.limit(), t == Counter.Take.EXHAUSTED, false, status, logLevel));
         }
-        if (n == steps.length) return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, null), null);
-        return takeRemote(steps, n, java.util.Arrays.asList(steps).subList(n, steps.length), status, logLevel);
+        return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, null), null);
     }
 
-    /** The cluster-wide limits of the path: one store call for all of them, all or nothing. */
-    private Acquisition takeRemote(Step[] steps, int n, List<Step> remote, int status, String logLevel) {
-        List<String> keys = new ArrayList<>(remote.size());
-        long[] caps = new long[remote.size()];
-        for (int i = 0; i < remote.size(); i++) {
-            keys.add(remote.get(i).remoteKey());
-            caps[i] = remote.get(i).cap();
+    /** The cluster-wide steps of an acquisition whose in-process steps are taken: one store call for all, all or nothing. */
+    private final class RemoteTake {
+        private final Step[] steps;
+        /** How many in-process steps were taken (they come first). */
+        private final int n;
+        private final List<Step> remote;
+        private final int status;
+        private final String logLevel;
+        final List<String> keys;
+        final long[] caps;
+        final String leaseId;
+
+        RemoteTake(Step[] steps, int status, String logLevel) {
+            int n = 0;
+            while (steps[n].remoteKey() == null) n++;
+            this.steps = steps;
+            this.n = n;
+            this.remote = java.util.Arrays.asList(steps).subList(n, steps.length);
+            this.status = status;
+            this.logLevel = logLevel;
+            keys = new ArrayList<>(remote.size());
+            caps = new long[remote.size()];
+            for (int i = 0; i < remote.size(); i++) {
+                keys.add(remote.get(i).remoteKey());
+                caps[i] = remote.get(i).cap();
+            }
+            // unique across processes: a random per-process prefix and a counter (UUID.randomUUID
+            // would serialize every thread on SecureRandom)
+            leaseId = LEASE_PREFIX + LEASE_SEQUENCE.incrementAndGet();
         }
-        // unique across processes: a random per-process prefix and a counter (UUID.randomUUID
-        // would serialize every thread on SecureRandom)
-        String leaseId = LEASE_PREFIX + LEASE_SEQUENCE.incrementAndGet();
-        try {
-            ClusterStore.Taken taken = options.store().acquire(keys, caps, leaseId, options.leaseMillis());
+
+        Acquisition answered(ClusterStore.Taken taken) {
             if (taken.full() >= 0) {
                 giveBack(steps, n);
                 Step full = remote.get(taken.full());
                 full.counter().rejected.increment();
                 return new Acquisition(null, new Rejection(full.limit(), false, false, status, logLevel));
             }
-            return new Acquisition(new Lease(Outcome.PASSED, steps, n, this, new Lease.Remote(options.store(), keys, caps, leaseId,
-                    options.leaseMillis())), null);
-        } catch (ClusterStore.StoreException e) {
+            return new Acquisition(new Lease(Outcome.PASSED, steps, n, Limiter.this,
+                    new Lease.Remote(options.store(), keys, caps, leaseId, options.leaseMillis())), null);
+        }
+
+        Acquisition failed(ClusterStore.StoreException e) {
             storeFailure(e);
             options.store().abandon(keys, caps, leaseId); // the call may still run after the client gave up
             if (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY) {
@@ -256,7 +319,7 @@ public final class Limiter {
                 }
                 local[m++] = new Step(r.counter(), r.limit(), r.key(), r.cap(), null, null);
             }
-            return new Acquisition(new Lease(Outcome.PASSED, local, m, this, null), null);
+            return new Acquisition(new Lease(Outcome.PASSED, local, m, Limiter.this, null), null);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.limitc.runtime.redis;
 
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -276,20 +276,33 @@ public final class RedisStore implements ClusterStore {
         return true;
     }
 
+    /** Waits for {@link #acquireAsync}: every call it makes has Lettuce's command timeout, this bound is a backstop. */
     @Override
     public Taken acquire(List<String> keys, long[] caps, String leaseId, long ttlMillis) throws StoreException {
-        if (!oneSlot(keys)) {
-            // keys on different cluster nodes: one call per limit, ascending, and give back on a refusal
-            for (int i = 0; i < keys.size(); i++) {
-                Taken t = acquire(List.of(keys.get(i)), new long[] {caps[i]}, leaseId, ttlMillis);
-                if (t.full() >= 0) {
-                    // expires with the lease if this fails
-                    if (i > 0) abandon(keys.subList(0, i), Arrays.copyOf(caps, i), leaseId);
-                    return new Taken(i, t.retryAfterMillis());
-                }
-            }
-            return new Taken(-1, 0);
+        CompletableFuture<Taken> answer = acquireAsync(keys, caps, leaseId, ttlMillis);
+        try {
+            // at most: the call, the scripts reloaded after NOSCRIPT, the call again
+            return answer.get(3 * timeout.toNanos() + 100_000_000L, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof StoreException s ? s : new StoreException("Redis: " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(false);
+            throw new StoreException("Redis: no answer within " + 3 * timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            answer.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for Redis", e);
         }
+    }
+
+    /**
+     * Sends the acquisition and returns at once; the answer completes on Lettuce's event-loop
+     * thread (a failure as a {@link StoreException}), so nothing there may block. After NOSCRIPT
+     * the scripts are loaded again and the call is sent once more, still without blocking.
+     */
+    @Override
+    public CompletableFuture<Taken> acquireAsync(List<String> keys, long[] caps, String leaseId, long ttlMillis) {
+        if (!oneSlot(keys)) return acquireEach(keys, caps, leaseId, ttlMillis, 0);
         List<String> allKeys = new ArrayList<>(keys);
         List<String> args = new ArrayList<>(caps.length + 3);
         args.add(leaseId);
@@ -310,35 +323,48 @@ public final class RedisStore implements ClusterStore {
             } catch (RedisException e) { // refused before it was sent (the connection is closed)
                 StoreException failure = new StoreException("Redis: " + e.getMessage(), e);
                 if (carried != null) carried.done(failure);
-                throw failure;
+                return CompletableFuture.failedFuture(failure);
             }
         }
-        try {
-            List<Object> answer = await(reply, allKeys, args);
-            if (carried != null) carried.done(null);
-            return new Taken(((Long) answer.get(0)).intValue() - 1, (Long) answer.get(1));
-        } catch (StoreException e) {
-            if (carried != null) carried.done(e);
-            throw e;
-        }
+        GiveBacks given = carried;
+        return reply.toCompletableFuture()
+                .exceptionallyCompose(e -> unwrap(e) instanceof RedisNoScriptException
+                        // the releases carried are given back again: ZREM of a lease gone does nothing
+                        ? reloadScripts().thenCompose(loaded -> dispatch(allKeys, args).toCompletableFuture())
+                        : CompletableFuture.failedFuture(e))
+                .handle((answer, e) -> {
+                    StoreException failure = e == null ? null : storeException(e);
+                    if (given != null) given.done(failure);
+                    if (failure != null) throw new java.util.concurrent.CompletionException(failure);
+                    return new Taken(((Long) answer.get(0)).intValue() - 1, (Long) answer.get(1));
+                });
+    }
+
+    /** Keys on different cluster nodes: one call per limit, ascending, and give back on a refusal. */
+    private CompletableFuture<Taken> acquireEach(List<String> keys, long[] caps, String leaseId, long ttlMillis, int i) {
+        if (i == keys.size()) return CompletableFuture.completedFuture(new Taken(-1, 0));
+        return acquireAsync(List.of(keys.get(i)), new long[] {caps[i]}, leaseId, ttlMillis).thenCompose(t -> {
+            if (t.full() < 0) return acquireEach(keys, caps, leaseId, ttlMillis, i + 1);
+            // expires with the lease if this fails
+            if (i > 0) abandon(keys.subList(0, i), Arrays.copyOf(caps, i), leaseId);
+            return CompletableFuture.completedFuture(new Taken(i, t.retryAfterMillis()));
+        });
     }
 
     private RedisFuture<List<Object>> dispatch(List<String> keys, List<String> args) {
         return async.evalsha(Script.ACQUIRE.sha, ScriptOutputType.MULTI, keys.toArray(String[]::new), args.toArray(String[]::new));
     }
 
-    /** The answer within the command timeout; after NOSCRIPT the scripts are loaded and the call sent once more. */
-    private List<Object> await(RedisFuture<List<Object>> reply, List<String> keys, List<String> args) throws StoreException {
-        try {
-            try {
-                return LettuceFutures.awaitOrCancel(reply, timeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RedisNoScriptException e) {
-                loadScripts(); // the releases carried are given back again: ZREM of a lease gone does nothing
-                return LettuceFutures.awaitOrCancel(dispatch(keys, args), timeout.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        } catch (RedisException e) {
-            throw new StoreException("Redis: " + e.getMessage(), e);
-        }
+    /** {@link #loadScripts()} without blocking (a cluster loads them on every node). */
+    private CompletableFuture<Void> reloadScripts() {
+        return CompletableFuture.allOf(java.util.stream.Stream.of(Script.values())
+                .map(script -> async.scriptLoad(script.text).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private static StoreException storeException(Throwable e) {
+        Throwable cause = unwrap(e);
+        return cause instanceof StoreException s ? s : new StoreException("Redis: " + cause.getMessage(), cause);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.limitc.check;
 
 import io.limitc.model.Dialect;
+import io.limitc.model.Directive;
 import io.limitc.model.RuleInfo;
 import io.limitc.model.Severity;
 import io.limitc.model.Value;
@@ -26,15 +27,18 @@ public final class ReservedNameCheck implements Check {
 
     @Override
     public void run(CheckContext ctx) {
-        boolean nginx = ctx.tree().dialect() == Dialect.NGINX;
-        ctx.tree().walk((d, enclosing) -> {
-            if (nginx) {
-                if (!d.name().equals("limit_conn_zone") || d.args().size() != 2) return;
+        if (ctx.tree().dialect() == Dialect.NGINX) {
+            for (Directive d : ctx.tree().named("limit_conn_zone")) {
+                if (d.args().size() != 2) continue;
                 if (d.args().get(1) instanceof Value.Scalar s && s.text().startsWith("zone=" + PREFIX)) {
                     ctx.report(s.origin(), "zone name \"" + s.text().substring(5).split(":", 2)[0]
                             + "\" starts with the reserved prefix kumomta.", "rename the zone");
                 }
-            } else if (d.hasBlock() && (d.key().equals("binding") || d.key().equals("binding_group"))) {
+            }
+            return;
+        }
+        ctx.tree().walk((d, enclosing) -> {
+            if (d.hasBlock() && (d.key().equals("binding") || d.key().equals("binding_group"))) {
                 String name = d.instanceName();
                 if (name != null && name.startsWith(PREFIX)) {
                     ctx.report(d.args().get(0).origin(), d.key() + " name \"" + name

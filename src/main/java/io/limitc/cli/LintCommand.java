@@ -46,9 +46,7 @@ final class LintCommand implements Callable<Integer> {
         if (input.dialect != InputOptions.DialectChoice.auto || read.tree().dialect() != Dialect.NGINX) {
             return false;
         }
-        boolean[] found = {false};
-        read.tree().walk((d, enclosing) -> found[0] |= ANGIE_ONLY.contains(d.name()));
-        return found[0];
+        return read.tree().names().stream().anyMatch(ANGIE_ONLY::contains);
     }
 
     private static final java.util.Set<String> ANGIE_ONLY = java.util.Set.of("acme_client", "acme",

@@ -42,15 +42,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs one command line; never throws, always returns an exit code. */
     static int run(String[] args, Io io) {
-        CommandLine cli = new CommandLine(new Main());
         // picocli reads every registered command's annotations up front (its classes predate
         // class-data sharing, so each costs start-up): when the first argument names a command,
         // only that one is registered. Anything else (help, a typo) gets them all.
         Function<Io, Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
-        if (named != null) {
-            cli.addSubcommand(args[0], named.apply(io));
+        Object command = named == null ? null : named.apply(io);
+        if (command != null) readAnnotationsAside(command.getClass());
+        CommandLine cli = new CommandLine(new Main());
+        if (command != null) {
+            cli.addSubcommand(args[0], command);
         } else {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.apply(io)));
+            COMMANDS.forEach((name, make) -> cli.addSubcommand(name, make.apply(io)));
         }
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
@@ -66,6 +68,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             io.err().println("limitc: internal error: " + e + " (please report this with the input that caused it)");
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /**
+     * Reads the command's field annotations (and its mixins') on a second thread while picocli
+     * starts on this one. The JDK makes a proxy class for each annotation type the first time
+     * one is read, and that is most of picocli's start-up (small lint 270 -> 230 ms): done
+     * aside, picocli finds the annotations parsed and the proxy classes made.
+     */
+    private static void readAnnotationsAside(Class<?> command) {
+        Thread t = new Thread(() -> {
+            for (java.lang.reflect.Field f : command.getDeclaredFields()) {
+                f.getAnnotations();
+                if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                    for (java.lang.reflect.Field m : f.getType().getDeclaredFields()) m.getAnnotations();
+                }
+            }
+        }, "limitc-annotations");
+        t.setDaemon(true);
+        t.start();
     }
 
     @CommandLine.Spec

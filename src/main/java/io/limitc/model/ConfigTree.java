@@ -9,7 +9,8 @@ import java.util.List;
  * A whole configuration: every file read (each once, however often it is included) and
  * the root files in the order given, which are read as one configuration, one after
  * the other at the top level. Immutable; a record in all but one thing: the reading order
- * is laid out flat once, on the first {@link #walk}, for every walk after it.
+ * is laid out flat once, on the first {@link #walk} (or lookup by name), for every walk and
+ * lookup after it.
  */
 public final class ConfigTree {
 
@@ -67,6 +68,33 @@ public final class ConfigTree {
         }
     }
 
+    /**
+     * The statements named {@code name} (as {@link Directive#name()} spells it), in reading
+     * order: for a check that looks at a few directives, a lookup instead of a walk over all.
+     */
+    public List<Directive> named(String name) {
+        ReadingOrder o = readingOrder();
+        int[] at = o.byName.get(name);
+        if (at == null) return List.of();
+        Directive[] statements = o.statements;
+        Directive[] found = new Directive[at[0]];
+        for (int i = 0; i < found.length; i++) found[i] = statements[at[i + 1]];
+        return java.util.Arrays.asList(found);
+    }
+
+    /** Every statement name the configuration uses. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(readingOrder().byName.keySet());
+    }
+
+    /** The statements no block encloses (included files' too, where they are included at the top), in reading order. */
+    public List<Directive> topLevel() {
+        ReadingOrder o = readingOrder();
+        List<Directive> top = new ArrayList<>();
+        for (int i = 0; i < o.statements.length; i++) if (o.depths[i] == 0) top.add(o.statements[i]);
+        return top;
+    }
+
     private ReadingOrder readingOrder() {
         ReadingOrder o = order;
         if (o == null) {
@@ -78,12 +106,17 @@ public final class ConfigTree {
         return o;
     }
 
-    private record ReadingOrder(Directive[] statements, int[] depths) {}
+    /**
+     * {@code byName}: per statement name, how many there are, then their indexes in {@code
+     * statements} (the array may run on past them).
+     */
+    private record ReadingOrder(Directive[] statements, int[] depths, java.util.Map<String, int[]> byName) {}
 
     /** The reading order, walked once with a stack: iterative, so deep nesting cannot overflow it. */
     private ReadingOrder lay() {
         List<Directive> statements = new ArrayList<>();
         int[] depths = new int[1024];
+        java.util.Map<String, int[]> byName = new java.util.HashMap<>();
         Deque<Frame> stack = new ArrayDeque<>();
         int depth = 0;
         for (int i = roots.size() - 1; i >= 0; i--) {
@@ -97,9 +130,17 @@ public final class ConfigTree {
                 continue;
             }
             Directive d = frame.statements.get(frame.next++);
-            if (statements.size() == depths.length) depths = java.util.Arrays.copyOf(depths, depths.length * 2);
-            depths[statements.size()] = depth;
+            int index = statements.size();
+            if (index == depths.length) depths = java.util.Arrays.copyOf(depths, depths.length * 2);
+            depths[index] = depth;
             statements.add(d);
+            // the directive is in the cache now: its name costs nothing more than the lookup
+            int[] at = byName.get(d.name());
+            if (at == null || at[0] + 1 == at.length) {
+                at = at == null ? new int[4] : java.util.Arrays.copyOf(at, at.length * 2);
+                byName.put(d.name(), at);
+            }
+            at[++at[0]] = index;
             if (d.hasBlock()) {
                 depth++;
                 stack.push(new Frame(d.block(), true));
@@ -108,7 +149,7 @@ public final class ConfigTree {
                 stack.push(new Frame(files.get(d.includes().get(i)).directives(), false));
             }
         }
-        return new ReadingOrder(statements.toArray(Directive[]::new), java.util.Arrays.copyOf(depths, statements.size()));
+        return new ReadingOrder(statements.toArray(Directive[]::new), java.util.Arrays.copyOf(depths, statements.size()), byName);
     }
 
     /** Finds the file a display path names. */

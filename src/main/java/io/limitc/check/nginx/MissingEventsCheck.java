@@ -23,11 +23,10 @@ public final class MissingEventsCheck implements Check {
     public void run(CheckContext ctx) {
         if (!ctx.options().nginxContext().equals("main")) return;
         ConfigTree tree = ctx.tree();
-        boolean[] events = {false};
-        tree.walk((d, enclosing) -> {
-            if (enclosing.isEmpty() && d.name().equals("events") && d.hasBlock()) events[0] = true;
-        });
-        if (events[0] || tree.roots().isEmpty()) return;
+        // looked up by name first: most lints end there, without a pass over the top level
+        boolean events = !tree.named("events").isEmpty()
+                && tree.topLevel().stream().anyMatch(d -> d.name().equals("events") && d.hasBlock());
+        if (events || tree.roots().isEmpty()) return;
         String file = tree.files().get(tree.roots().get(0)).path();
         ctx.report(Origin.at(file, 1, 1), "no \"events\" section in configuration",
                 "add events { } to the main file, or lint a snippet with --context http|server|location|stream|stream-server");

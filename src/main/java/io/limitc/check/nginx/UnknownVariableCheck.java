@@ -4,6 +4,7 @@ import io.limitc.check.Check;
 import io.limitc.check.CheckContext;
 import io.limitc.model.RuleInfo;
 import io.limitc.model.Severity;
+import io.limitc.model.Directive;
 import io.limitc.model.Value;
 import io.limitc.syntax.nginx.NginxPositions;
 
@@ -50,15 +51,17 @@ public final class UnknownVariableCheck implements Check {
     @Override
     public void run(CheckContext ctx) {
         Set<String> defined = new HashSet<>();
-        ctx.tree().walk((d, enclosing) -> {
-            if (!DEFINERS.contains(d.name()) && !d.name().endsWith("_set")) return;
-            for (Value v : d.args()) {
-                if (v instanceof Value.Scalar s) {
-                    Matcher m = VARIABLE.matcher(s.text());
-                    while (m.find()) defined.add(m.group(1));
+        for (String name : ctx.tree().names()) {
+            if (!DEFINERS.contains(name) && !name.endsWith("_set")) continue;
+            for (Directive d : ctx.tree().named(name)) {
+                for (Value v : d.args()) {
+                    if (v instanceof Value.Scalar s) {
+                        Matcher m = VARIABLE.matcher(s.text());
+                        while (m.find()) defined.add(m.group(1));
+                    }
                 }
             }
-        });
+        }
         for (NginxAnalysis.Zone zone : NginxAnalysis.of(ctx).zones.values()) {
             if (zone.definedBy == null || zone.key == null) continue;
             Matcher m = VARIABLE.matcher(zone.key);

@@ -45,6 +45,22 @@ public final class Directive {
 
     public Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned,
                      List<Directive> block, Origin opening, Origin origin, List<Integer> includes) {
+        this(name, key, nameAt, args, assigned, block, opening, origin.endLine(), origin.endColumn(),
+                java.util.Objects.equals(origin.file(), nameAt.file()) && origin.line() == nameAt.line()
+                        && origin.column() == nameAt.column() ? null : origin, includes);
+    }
+
+    /**
+     * A statement that starts at its keyword and ends at {@code endLine:endColumn}: what a
+     * parser knows when it closes one, without an Origin of the whole to make and drop.
+     */
+    public Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned,
+                     List<Directive> block, Origin opening, int endLine, int endColumn, List<Integer> includes) {
+        this(name, key, nameAt, args, assigned, block, opening, endLine, endColumn, null, includes);
+    }
+
+    private Directive(String name, String key, Origin nameAt, List<Value> args, boolean assigned, List<Directive> block,
+                      Origin opening, int endLine, int endColumn, Origin unusualOrigin, List<Integer> includes) {
         // checked where assertions run (every test): parsers derive thousands of keys per file
         assert key.equals(name.toLowerCase(Locale.ROOT)) : "key must be the lower-cased name: " + name + " / " + key;
         this.name = name;
@@ -55,11 +71,9 @@ public final class Directive {
         this.block = block == null ? null : List.copyOf(block);
         this.opening = opening;
         this.includes = List.copyOf(includes);
-        this.endLine = origin.endLine();
-        this.endColumn = origin.endColumn();
-        boolean startsAtName = java.util.Objects.equals(origin.file(), nameAt.file()) && origin.line() == nameAt.line()
-                && origin.column() == nameAt.column();
-        this.unusualOrigin = startsAtName ? null : origin;
+        this.endLine = endLine;
+        this.endColumn = endColumn;
+        this.unusualOrigin = unusualOrigin;
     }
 
     /** Derives {@link #key()}: the keyword lower-cased, as both dialects match keywords. */

@@ -25,13 +25,18 @@ public sealed interface Value permits Value.Scalar, Value.ListValue, Value.DictV
         private final int endColumn;
 
         public Scalar(String text, boolean quoted, Origin origin) {
+            this(text, quoted, origin.file(), origin.line(), origin.column(), origin.endLine(), origin.endColumn());
+        }
+
+        /** As {@link #Scalar(String, boolean, Origin)} with the span's parts: a parser need not make an Origin to drop. */
+        public Scalar(String text, boolean quoted, String file, int line, int column, int endLine, int endColumn) {
             this.text = text;
             this.quoted = quoted;
-            this.file = origin.file();
-            this.line = origin.line();
-            this.column = origin.column();
-            this.endLine = origin.endLine();
-            this.endColumn = origin.endColumn();
+            this.file = file;
+            this.line = line;
+            this.column = column;
+            this.endLine = endLine;
+            this.endColumn = endColumn;
         }
 
         public String text() {

@@ -1,6 +1,7 @@
 package io.limitc.syntax;
 
 import io.limitc.model.Origin;
+import io.limitc.model.Value;
 import org.antlr.v4.runtime.Token;
 
 /** Converts ANTLR token positions (0-based columns, code points) into origins. */
@@ -32,6 +33,18 @@ public final class Positions {
             }
         }
         return new Origin(file, line, column, endLine, endColumn);
+    }
+
+    /**
+     * A value at {@code token} ({@code raw}: its text as read): for a token that knows its end,
+     * without an Origin made only to be copied (bin/limitc's C1 has no escape analysis).
+     */
+    public static Value.Scalar scalar(String file, Token token, String raw, String value, boolean quoted) {
+        if (token instanceof SpannedTokenFactory.SpannedToken spanned) {
+            return new Value.Scalar(value, quoted, file, token.getLine(), token.getCharPositionInLine() + 1,
+                    spanned.endLine, spanned.endColumn);
+        }
+        return new Value.Scalar(value, quoted, of(file, token, raw));
     }
 
     public static Origin span(String file, Token first, Token last) {

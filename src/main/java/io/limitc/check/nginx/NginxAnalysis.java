@@ -297,7 +297,8 @@ final class NginxAnalysis {
             levelLimits = limitsByLevel.computeIfAbsent(level, k -> new ArrayList<>());
         }
         List<Limit> here = levelLimits;
-        for (Limit l : here) {
+        for (int i = 0; i < here.size(); i++) { // no iterator (see NginxDirectives.match)
+            Limit l = here.get(i);
             if (l.zone().equals(name) && l.written() != d) {
                 problem("duplicate-directive", d, d.nameAt(), "\"limit_conn\" directive is duplicate",
                         "zone \"" + name + "\" is already limited at " + l.written().nameAt().position() + " in this block");

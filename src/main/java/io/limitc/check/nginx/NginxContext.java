@@ -58,7 +58,7 @@ enum NginxContext {
     /** The context of a statement with these enclosing blocks, starting from {@code start}. */
     static NginxContext of(NginxContext start, List<Directive> enclosing) {
         NginxContext c = start;
-        for (Directive d : enclosing) c = c.enter(d.name());
+        for (int i = 0; i < enclosing.size(); i++) c = c.enter(enclosing.get(i).name()); // no iterator (see NginxDirectives.match)
         return c;
     }
 

@@ -83,8 +83,10 @@ final class NginxDirectives {
 
     /** The entry of {@code specs} (one name's, from {@link #specs}) nginx would use here, or null when not allowed here. */
     static Spec match(List<Spec> specs, NginxContext context) {
-        for (Spec s : specs) {
-            if (s.contexts().contains(context)) return s;
+        // indexed: bin/limitc runs C1 only, which has no escape analysis, so an iterator per
+        // statement would be a real allocation (as in the analysis's other per-statement loops)
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).contexts().contains(context)) return specs.get(i);
         }
         return null;
     }

@@ -251,16 +251,17 @@ final class NginxFileParser {
             for (int i = 1; i < words.size(); i++) {
                 Token w = words.get(i);
                 String raw = texts.get(i);
-                args.add(new Value.Scalar(NginxWords.value(w, raw), NginxWords.isQuoted(w), Positions.of(file, w, raw)));
+                args.add(Positions.scalar(file, w, raw, NginxWords.value(w, raw), NginxWords.isQuoted(w)));
             }
             if (lua != null) args.add(lua);
-            Origin whole = nameAt.through(last);
+            // names are lower-case in nginx: the key is the name (toLowerCase returns it as it is)
+            String key = name.toLowerCase(java.util.Locale.ROOT);
             // an include never has a block of its own (nginx reads only its one path)
             if (NginxLoader.isInclude(name, args)) {
                 includeHere = true;
-                return new Directive(name, nameAt, args, false, null, null, whole, List.of());
+                return new Directive(name, key, nameAt, args, false, null, null, last.endLine(), last.endColumn(), List.of());
             }
-            return new Directive(name, nameAt, args, false, block, opening, whole, List.of());
+            return new Directive(name, key, nameAt, args, false, block, opening, last.endLine(), last.endColumn(), List.of());
         }
     }
 }

@@ -58,6 +58,51 @@ class ConfigTreeTest {
         assertTrue(tree.names().containsAll(List.of("include", "events", "http", "limit_conn_zone", "server", "events_like")));
     }
 
+    /** The reading order as plainly as it can be said: a statement, its block, then the files it includes, at its depth. */
+    private static void read(ConfigTree tree, List<Directive> statements, int depth, List<Directive> out, List<Integer> depths) {
+        for (Directive d : statements) {
+            out.add(d);
+            depths.add(depth);
+            if (d.hasBlock()) read(tree, d.block(), depth + 1, out, depths);
+            for (int included : d.includes()) read(tree, tree.files().get(included).directives(), depth, out, depths);
+        }
+    }
+
+    @Test
+    void aLargeLayoutReadsAsTheWalkDoes() throws IOException {
+        // large enough to be laid out side by side: a snippet included by every server, and a glob
+        Files.createDirectories(dir.resolve("sites"));
+        Files.writeString(dir.resolve("snippet.conf"), "limit_conn perip 10;\nadd_header X-A b;\n");
+        for (int f = 0; f < 40; f++) {
+            StringBuilder sites = new StringBuilder();
+            for (int s = 0; s < 100; s++) {
+                sites.append("server {\n  server_name s").append(f).append('-').append(s)
+                        .append(".example;\n  include snippet.conf;\n  location / {\n    limit_conn perip 5;\n    return 200;\n  }\n}\n");
+            }
+            Files.writeString(dir.resolve("sites/" + f + ".conf"), sites);
+        }
+        Path main = Files.writeString(dir.resolve("nginx.conf"),
+                "events { }\nhttp {\n  limit_conn_zone $binary_remote_addr zone=perip:10m;\n  include sites/*.conf;\n}\n");
+        ConfigTree tree = nginx(dir, main);
+        assertTrue(tree.files().stream().mapToLong(f -> f.text().length()).sum() > 256 * 1024, "large enough");
+        List<Directive> expected = new ArrayList<>();
+        List<Integer> expectedDepths = new ArrayList<>();
+        read(tree, tree.files().get(tree.roots().get(0)).directives(), 0, expected, expectedDepths);
+        List<Directive> walked = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        tree.walk((d, enclosing) -> {
+            walked.add(d);
+            depths.add(enclosing.size());
+        });
+        assertEquals(expectedDepths, depths);
+        for (int i = 0; i < expected.size(); i++) assertSame(expected.get(i), walked.get(i), "statement " + i);
+        assertEquals(40 * 100 * 2, tree.named("limit_conn").size(), "the location's and the snippet's, once per include");
+        List<Directive> perName = new ArrayList<>();
+        for (Directive d : walked) if (d.name().equals("limit_conn")) perName.add(d);
+        List<Directive> named = tree.named("limit_conn");
+        for (int i = 0; i < perName.size(); i++) assertSame(perName.get(i), named.get(i), "limit_conn " + i);
+    }
+
     /** Every nginx and Momentum fixture: each name's statements and the top level, against a walk. */
     @Test
     void lookupsAgreeWithAWalkOnEveryFixture() throws IOException {
@@ -74,15 +119,24 @@ class ConfigTreeTest {
                 ConfigTree tree = dialect.equals("nginx") ? nginx(c, main) : ecelerity(c, main);
                 Map<String, List<Directive>> byName = new LinkedHashMap<>();
                 List<Directive> top = new ArrayList<>();
+                List<Directive> walked = new ArrayList<>();
+                List<Integer> walkedDepths = new ArrayList<>();
                 tree.walk((d, enclosing) -> {
                     byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d);
                     if (enclosing.isEmpty()) top.add(d);
+                    walked.add(d);
+                    walkedDepths.add(enclosing.size());
                 });
+                List<Directive> expected = new ArrayList<>();
+                List<Integer> expectedDepths = new ArrayList<>();
+                for (int root : tree.roots()) read(tree, tree.files().get(root).directives(), 0, expected, expectedDepths);
+                assertEquals(expectedDepths, walkedDepths, c + ": the depths of the reading order");
+                for (int i = 0; i < expected.size(); i++) assertSame(expected.get(i), walked.get(i), c + ": statement " + i);
                 assertEquals(byName.keySet(), tree.names(), c.toString());
-                byName.forEach((name, expected) -> {
+                byName.forEach((name, inOrder) -> {
                     List<Directive> found = tree.named(name);
-                    assertEquals(expected.size(), found.size(), c + ": " + name);
-                    for (int i = 0; i < found.size(); i++) assertSame(expected.get(i), found.get(i), c + ": " + name);
+                    assertEquals(inOrder.size(), found.size(), c + ": " + name);
+                    for (int i = 0; i < found.size(); i++) assertSame(inOrder.get(i), found.get(i), c + ": " + name);
                 });
                 List<Directive> topLevel = tree.topLevel();
                 assertEquals(top.size(), topLevel.size(), c.toString());

@@ -22,6 +22,8 @@ CONF
 sha=$(redis-cli -p "$port" script load "return 1")
 bench_rps() { redis-benchmark -p "$port" -c "$clients" -n 200000 -q "$@" | tr '\r' '\n' | grep -oE '[0-9.]+ requests per second' | tail -1 | cut -d' ' -f1; }
 rps=$(bench_rps evalsha "$sha" 0)
+# a shared machine drifts: each limitc run is compared with redis-benchmark run just before and
+# just after it (their mean), not with one measured a minute earlier
 # the same C client running limitc's own acquire script (one key, cap never reached): the
 # ceiling Redis's side of an acquisition leaves, whatever the client
 acquire=$(sed -n '/String ACQUIRE = """/,/""";/p' "$here/../src/main/java/io/limitc/runtime/redis/RedisStore.java" | sed '1d;$d;s/^            //')
@@ -38,11 +40,14 @@ stat() { redis-cli -p "$port" info commandstats | grep -oE "cmdstat_$1:calls=[0-
 # flight through Limiter.acquireAsync, no thread waiting (redis-benchmark's own way)
 for mode in blocking async; do
   flag=""; [ "$mode" = async ] && flag="--async"
+  before=$(bench_rps evalsha "$sha" 0)
   evalsha0=$(stat evalsha); time0=$(stat time)
   out=$(java ${LIMITC_BENCH_JAVA_OPTS:-} -jar "$here/../target/limitc.jar" bench "$work/out.json" --redis "redis://127.0.0.1:$port" \
     --clients "$clients" --duration "$seconds" --warmup "${LIMITC_BENCH_WARMUP:-8}" --path a,bench.example $flag)
   evalsha1=$(stat evalsha); time1=$(stat time)
-  echo "== limitc bench, $mode"
+  after=$(bench_rps evalsha "$sha" 0)
+  rps=$(python3 -c "print(($before + $after) / 2)")
+  echo "== limitc bench, $mode (redis-benchmark trivial EVALSHA just before: $before/s, just after: $after/s)"
   echo "$out" | head -3
   ops=$(echo "$out" | sed -n 1p | grep -oE '[0-9,]+ acquire\+release' | tr -d ', a-z+')
   measured=$(echo "$out" | sed -n 1p | grep -oE '\(([0-9,]+) operations' | tr -d '(, a-z')
@@ -55,7 +60,8 @@ ops, rps, e0, e1, t0, t1, measured, warmup, granted = map(float, sys.argv[2:])
 total = measured + warmup
 if granted != measured:
     print(f"note: {measured - granted:,.0f} acquisitions were refused (no release for those)")
-print(f"limitc acquire+release ({mode}): {ops:,.0f}/s = {ops / rps * 100:.0f}% of redis-benchmark's EVALSHA requests/s")
+print(f"limitc acquire+release ({mode}): {ops:,.0f}/s = {ops / rps * 100:.0f}% of redis-benchmark's EVALSHA requests/s"
+      f" (mean of the runs around it)")
 print(f"EVALSHA per acquire: {(t1 - t0) / total:.2f}; per acquire+release: {(e1 - e0) / total:.2f}"
       f" ({e1 - e0:,.0f} calls for {total:,.0f} operations, warm-up included)")
 PY

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +62,23 @@ class RedisClusterTest {
             for (int i = 0; i < 5; i++) bOnly.add(granted(two.acquire(RedisStoreTest.B)));
             assertFalse(two.acquire(RedisStoreTest.B).granted(), "b's limit of 5, with nothing left over from the refusal");
             bOnly.forEach(Lease::close);
+            // the same through acquireAsync, whose keys on different nodes are taken one call after
+            // another without blocking (one limiter: its releases reach each node before its next call)
+            List<Lease> async = new ArrayList<>();
+            for (int i = 0; i < 5; i++) async.add(granted(two.acquireAsync(RedisStoreTest.A).get(5, TimeUnit.SECONDS)));
+            Acquisition sixthAsync = two.acquireAsync(RedisStoreTest.A).get(5, TimeUnit.SECONDS);
+            assertFalse(sixthAsync.granted());
+            assertEquals("binding:a/cluster_max_outbound_connections", sixthAsync.rejection().limit().name());
+            async.add(granted(two.acquireAsync(RedisStoreTest.B).get(5, TimeUnit.SECONDS)));
+            Acquisition overScopeAsync = two.acquireAsync(RedisStoreTest.B).get(5, TimeUnit.SECONDS);
+            assertFalse(overScopeAsync.granted());
+            assertEquals("domain:shared.example/cluster_scope_max_outbound_connections", overScopeAsync.rejection().limit().name());
+            async.forEach(Lease::close);
+            List<Lease> bAgain = new ArrayList<>();
+            for (int i = 0; i < 5; i++) bAgain.add(granted(two.acquireAsync(RedisStoreTest.B).get(5, TimeUnit.SECONDS)));
+            assertFalse(two.acquireAsync(RedisStoreTest.B).get(5, TimeUnit.SECONDS).granted(),
+                    "b's limit of 5, with nothing left over from the asynchronous refusals");
+            bAgain.forEach(Lease::close);
         } finally {
             for (RedisServer n : nodes) n.close();
         }

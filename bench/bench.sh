@@ -6,7 +6,7 @@
 #
 #   bench/bench.sh                      Momentum 1k 10k 100k domains; nginx 1k 10k 20k servers
 #                                       (nginx.conf including sites/*.conf, 100 servers a file, and a snippet in each server)
-#   MOMENTUM="1000 100000" NGINX="20000" RUNS=5 bench/bench.sh
+#   MOMENTUM="1000 100000" NGINX="20000" RUNS=5 bench/bench.sh   (NGINX="" leaves nginx out)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 limitc="$here/../bin/limitc"
@@ -51,14 +51,14 @@ for i in $(seq 8); do
 done
 measure "small ($(wc -l < "$f") lines): lint" "$(wc -c < "$f")" "$limitc" lint "$f"
 export START_MS=$(cat "$work/last_min") # start-up, subtracted for ms/MB: the scaling figure
-for n in ${MOMENTUM:-1000 10000 100000}; do
+for n in ${MOMENTUM-1000 10000 100000}; do
   f="$work/momentum-$n.conf"
   python3 "$here/gen-momentum.py" "$n" "$f"
   bytes=$(wc -c < "$f")
   measure "momentum $n domains: lint" "$bytes" "$limitc" lint --format short "$f"
   measure "momentum $n domains: compile" "$bytes" "$limitc" compile "$f" -o "$work/out.json"
 done
-for n in ${NGINX:-1000 10000 20000}; do
+for n in ${NGINX-1000 10000 20000}; do
   f="$work/nginx-$n/nginx.conf"
   mkdir -p "$work/nginx-$n"
   python3 "$here/gen-nginx.py" "$n" "$f"

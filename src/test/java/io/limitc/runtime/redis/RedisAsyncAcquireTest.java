@@ -59,7 +59,8 @@ class RedisAsyncAcquireTest {
     @Test
     void theCapHoldsAndEachAcquisitionIsOneCall() throws Exception {
         Limiter l = process(LimiterOptions.FailurePolicy.DENY);
-        await(l.acquireAsync(A)).lease().close(); // loads the scripts, and its release is in before the next call
+        await(l.acquireAsync(A)).lease().close(); // loads the scripts
+        assertEquals(0, redis.awaitZcard(A_KEY, 0)); // and its release is counted before the count is read
         long before = redis.calls("evalsha");
         List<CompletableFuture<Acquisition>> sent = new ArrayList<>();
         for (int i = 0; i < 6; i++) sent.add(l.acquireAsync(A));
@@ -118,6 +119,8 @@ class RedisAsyncAcquireTest {
         Limiter local = process(LimiterOptions.FailurePolicy.LOCAL);
         await(deny.acquireAsync(A)).lease().close();
         await(local.acquireAsync(A)).lease().close();
+        // those releases answered before the pause: only the acquisitions below may fail
+        assertEquals(0, redis.awaitZcard(A_KEY, 0));
         redis.command("CLIENT PAUSE 1600 ALL");
         CompletableFuture<Acquisition> refused = deny.acquireAsync(A);
         CompletableFuture<Acquisition> counted = local.acquireAsync(A);

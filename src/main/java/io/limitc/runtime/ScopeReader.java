@@ -22,10 +22,12 @@ import java.util.Map;
  * of the loader: an unknown field, a repeated key or a value of the wrong type is an error
  * with its path; like databind, any error inside is given the path to it.
  *
- * <p>Repeated keys are found here as well as by the parser, worded as the parser words them:
- * its detection makes a hash set for every object of more than two fields (300 000 in the
- * scope tree of a large file), where a scope or limit has a few known fields (a bit each)
- * and a map a few options, so the tree can be read without it.
+ * <p>Repeated keys are found here, not by the parser: its detection makes a hash set for
+ * every object of more than two fields (300 000 in the scope tree of a large file), where a
+ * scope or limit has a few known fields (a bit each) and a map a few options. The parser's
+ * detection cannot be turned off for one part of a document (its nested contexts keep their
+ * detectors), so the tree is read by parsers of its own: {@link SplitReader} hands it to
+ * them, and the rest of the file to a strict parser, with an empty object in its place.
  */
 final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
 
@@ -42,8 +44,21 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
         return new MomentumRules.Tree(new Read(this, p, ctxt).scope("global", null, 0));
     }
 
+    /**
+     * Reads one scope (a list element) of a tree read in parts, without databind: any problem
+     * throws, for the whole file to be read again to name it.
+     */
+    static Scope scope(JsonParser p, String kind, Scope parent, int index) throws IOException {
+        return new Read(null, p, null).scope(kind, parent, index);
+    }
+
+    /** Reads one field of a scope whose fields are read one by one (the parser stands on its value), as {@link #scope}. */
+    static void field(JsonParser p, Scope s, String field) throws IOException {
+        new Read(null, p, null).field(s, field);
+    }
+
     /** A bit for each field a scope may have (0: an unknown field). */
-    private static int scopeField(String field) {
+    static int scopeField(String field) {
         return switch (field) {
             case "name" -> 1;
             case "pattern" -> 2;
@@ -57,7 +72,15 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
         };
     }
 
-    /** One read of a tree: its parser and the state shared across the tree. */
+    /** The kind of scope a nested list holds, or null for a field that is not one. */
+    static String kindOf(String list) {
+        return KINDS.get(list);
+    }
+
+    /**
+     * One read of a tree, or of a part of it: its parser and the state shared across what it
+     * reads. Without a context (a part read side by side) a problem throws a bare exception.
+     */
     private static final class Read {
         private final ScopeReader deserializer;
         private final JsonParser p;
@@ -88,7 +111,7 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
             return s;
         }
 
-        private void field(Scope s, String field) throws IOException {
+        void field(Scope s, String field) throws IOException {
             try {
                 switch (field) {
                     case "name" -> s.name = text();
@@ -255,11 +278,13 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
         }
 
         private void unknown(Class<?> in, String field) throws IOException {
+            if (ctxt == null) throw new JsonParseException(p, "unknown field " + field);
             ctxt.handleUnknownProperty(p, deserializer, in, field);
         }
 
         /** Throws (databind's context: its message), unless configured to make something of the value. */
         private Object unexpected(Class<?> type) throws IOException {
+            if (ctxt == null) throw new JsonParseException(p, "unexpected " + p.currentToken());
             return ctxt.handleUnexpectedToken(type, p);
         }
     }

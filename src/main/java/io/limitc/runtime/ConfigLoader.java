@@ -59,6 +59,8 @@ final class ConfigLoader {
     }
 
     private static final SplitReader SPLIT = new SplitReader(FACTORY);
+    /** A file from this size on has its scope tree read on every core. */
+    private static final int PARALLEL_BYTES = 1 << 20;
 
     private ConfigLoader() {}
 
@@ -69,16 +71,16 @@ final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read the compiled file: " + e.getMessage());
         }
-        CompiledFile file = inParts(bytes);
+        CompiledFile file = inParts(bytes, bytes.length < PARALLEL_BYTES ? 1 : Runtime.getRuntime().availableProcessors());
         if (file == null) file = whole(bytes);
         validate(file);
         return file;
     }
 
     /** A Momentum file read in parts (SplitReader), or null: not one, or a problem the whole read is to name. */
-    static CompiledFile inParts(byte[] bytes) {
+    static CompiledFile inParts(byte[] bytes, int threads) {
         try {
-            return SPLIT.read(bytes);
+            return SPLIT.read(bytes, threads);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -10,13 +10,14 @@ import io.limitc.runtime.MomentumRules.Scope;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads a compiled Momentum file in parts: the scope tree ({@code $.rules.momentum.global},
- * nearly all of a large file) by parsers of its own, one for each element of its lists (so
- * they can be read side by side), and the rest of the file ({@link CompiledFileReader}) by a
- * strict parser with an empty object in the tree's place. The tree's parsers find repeated keys themselves
+ * nearly all of a large file) by parsers of its own, its lists' elements side by side on
+ * several threads, and the rest of the file ({@link CompiledFileReader}) by a strict parser
+ * with an empty object in the tree's place. The tree's parsers find repeated keys themselves
  * ({@link ScopeReader}), so they run without the parser's detection, which costs a hash set
  * for each object; databind is not used.
  *
@@ -32,6 +33,8 @@ final class SplitReader {
 
     /** Where {@code $.rules.momentum.global}'s object lies: the fourth level of the file. */
     private static final int TREE_DEPTH = 4;
+    /** Element parts are grouped into runs of about this many bytes, taken by the threads in turn. */
+    private static final int RUN_BYTES = 64 * 1024;
 
     /** The loader's parsers, for the rest of the file. */
     private final JsonFactory strict;
@@ -60,29 +63,93 @@ final class SplitReader {
                 .build();
     }
 
-    /** The file read in parts, or null when it is not laid out as expected. Throws on any problem in it. */
-    CompiledFile read(byte[] bytes) throws IOException {
+    /**
+     * The file read in parts on up to {@code threads} threads, or null when it is not laid
+     * out as expected. Throws on any problem in it.
+     */
+    CompiledFile read(byte[] bytes, int threads) throws IOException {
         int start = treeStart(bytes);
         if (start < 0) return null;
-        List<Element> elements = new ArrayList<>();
-        JsonSpans.Fields tree = JsonSpans.fields(bytes, start, bytes.length, list -> ScopeReader.kindOf(list) != null,
-                (list, index, from, to) -> elements.add(new Element(ScopeReader.kindOf(list), index, from, to)));
-        if (tree == null) return null;
         Scope root = new Scope("global", null, 0);
+        Runs runs = new Runs(bytes, root, threads);
+        // the elements are read (by the helpers) as the scan finds them
+        JsonSpans.Fields tree = JsonSpans.fields(bytes, start, bytes.length, list -> ScopeReader.kindOf(list) != null, runs);
         int seen = 0;
-        for (JsonSpans.Field f : tree.list()) {
+        for (JsonSpans.Field f : tree == null ? List.<JsonSpans.Field>of() : tree.list()) {
             int bit = ScopeReader.scopeField(f.name());
-            if (bit == 0 || (seen & bit) != 0) return null;
+            if (bit == 0 || (seen & bit) != 0) {
+                tree = null;
+                break;
+            }
             seen |= bit;
-            // the scope's own limits and settings (or a list that is not one: its read says so)
-            if (!f.listed()) part(treeLevel, bytes, f.from(), f.to(), p -> ScopeReader.field(p, root, f.name()));
         }
-        List<Scope> children = new ArrayList<>(elements.size());
-        for (Element e : elements) {
-            part(elementLevel, bytes, e.from(), e.to(), p -> children.add(ScopeReader.scope(p, e.kind(), root, e.index())));
+        if (tree == null) {
+            runs.abandon();
+            return null;
         }
+        try {
+            for (JsonSpans.Field f : tree.list()) {
+                // the scope's own limits and settings (or a list that is not one: its read says so)
+                if (!f.listed()) part(treeLevel, bytes, f.from(), f.to(), p -> ScopeReader.field(p, root, f.name()));
+            }
+        } catch (IOException | RuntimeException e) {
+            runs.abandon();
+            throw e;
+        }
+        List<Scope> children = runs.finish();
         if (!children.isEmpty()) root.children = children;
         return rest(bytes, start, tree.end(), root);
+    }
+
+    /** The tree's list elements in runs of about RUN_BYTES, each read by whichever thread is free once the scan has found it. */
+    private final class Runs implements JsonSpans.Elements {
+        private final byte[] bytes;
+        private final Scope root;
+        private final SideBySide<IOException> threads;
+        private final List<Scope[]> read = new ArrayList<>();
+        private List<Element> run = new ArrayList<>();
+        private int runBytes;
+
+        Runs(byte[] bytes, Scope root, int threads) {
+            this.bytes = bytes;
+            this.root = root;
+            this.threads = SideBySide.start(threads, "limitc-load");
+        }
+
+        @Override
+        public void element(String list, int index, int from, int to) {
+            run.add(new Element(ScopeReader.kindOf(list), index, from, to));
+            runBytes += to - from;
+            if (runBytes >= RUN_BYTES) hand();
+        }
+
+        private void hand() {
+            List<Element> elements = run;
+            Scope[] scopes = new Scope[elements.size()];
+            read.add(scopes);
+            threads.add(() -> {
+                for (int i = 0; i < scopes.length; i++) {
+                    Element e = elements.get(i);
+                    int at = i;
+                    part(elementLevel, bytes, e.from(), e.to(), p -> scopes[at] = ScopeReader.scope(p, e.kind(), root, e.index()));
+                }
+            });
+            run = new ArrayList<>();
+            runBytes = 0;
+        }
+
+        /** Every element read, in document order. */
+        List<Scope> finish() throws IOException {
+            if (!run.isEmpty()) hand();
+            threads.finish();
+            List<Scope> all = new ArrayList<>();
+            for (Scope[] scopes : read) all.addAll(Arrays.asList(scopes));
+            return all;
+        }
+
+        void abandon() {
+            threads.abandon();
+        }
     }
 
     /** The offset of the tree's '{', or -1 when the file is not a Momentum file laid out as compiled. */

@@ -48,7 +48,7 @@ class SplitReaderMutationTest {
     /** True when the variant was read in parts; fails when the parts took what the whole read refuses, or differ. */
     private static boolean agree(String text, String what) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        CompiledFile parts = ConfigLoader.inParts(bytes);
+        CompiledFile parts = ConfigLoader.inParts(bytes, 1);
         CompiledFile whole;
         try {
             whole = ConfigLoader.whole(bytes);

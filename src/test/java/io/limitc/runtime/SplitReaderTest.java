@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A Momentum file read in parts (SplitReader: each of the scope tree's elements on its own,
- * the rest without databind) gives what the whole read by databind gives; a file with a
- * problem is left to the whole read, which names it as before.
+ * A Momentum file read in parts (SplitReader: the scope tree's elements side by side, the
+ * rest without databind) gives what the whole read by databind gives, on any number of
+ * threads; a file with a problem is left to the whole read, which names it as before.
  */
 class SplitReaderTest {
 
@@ -31,18 +31,22 @@ class SplitReaderTest {
     void fixturesAreReadInPartsAsWhole() throws Exception {
         for (Path f : FIXTURES) {
             byte[] bytes = Files.readAllBytes(f);
-            CompiledFile parts = ConfigLoader.inParts(bytes);
+            CompiledFile parts = ConfigLoader.inParts(bytes, 1);
             assertNotNull(parts, f + " is read in parts");
             assertEquals(describe(ConfigLoader.whole(bytes)), describe(parts), f.toString());
         }
     }
 
     @Test
-    void largeFileIsReadInPartsAsWhole() throws Exception {
+    void largeFileIsReadAlikeOnAnyNumberOfThreads() throws Exception {
         byte[] bytes = LargeFile.text(300, 40).getBytes(StandardCharsets.UTF_8);
-        CompiledFile parts = ConfigLoader.inParts(bytes);
-        assertNotNull(parts);
-        assertEquals(describe(ConfigLoader.whole(bytes)), describe(parts));
+        assertTrue(bytes.length > 1 << 20, "large enough to be read side by side: " + bytes.length);
+        String whole = describe(ConfigLoader.whole(bytes));
+        for (int threads : new int[] {1, 2, 4}) {
+            CompiledFile parts = ConfigLoader.inParts(bytes, threads);
+            assertNotNull(parts, threads + " threads");
+            assertEquals(whole, describe(parts), threads + " threads");
+        }
         // and through the runtime's own entry
         Limiter l = Limiter.load(new ByteArrayInputStream(bytes));
         assertTrue(l.limitsFor(new MailPath("b250", "D250-7.example", null)).stream()
@@ -114,7 +118,7 @@ class SplitReaderTest {
                 } catch (ConfigException e) {
                     whole = false;
                 }
-                assertEquals(whole, ConfigLoader.inParts(bytes) != null, place + " nested " + depth);
+                assertEquals(whole, ConfigLoader.inParts(bytes, 1) != null, place + " nested " + depth);
                 if (whole) accepted++;
             }
             assertTrue(accepted > 0 && accepted < 15, "the limit lies within the depths tried: " + accepted);
@@ -124,7 +128,7 @@ class SplitReaderTest {
     /** Left to the whole read by the quick way, which names the problem so. */
     private static void refused(String text, String message) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        assertNull(ConfigLoader.inParts(bytes), message);
+        assertNull(ConfigLoader.inParts(bytes, 4), message);
         ConfigException e = assertThrows(ConfigException.class, () -> Limiter.load(new ByteArrayInputStream(bytes)));
         assertEquals(message, e.getMessage());
     }
@@ -132,7 +136,7 @@ class SplitReaderTest {
     /** Read in parts, and the problem named as the tree is built. */
     private static void built(String text, String message) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        assertNotNull(ConfigLoader.inParts(bytes), message);
+        assertNotNull(ConfigLoader.inParts(bytes, 4), message);
         ConfigException e = assertThrows(ConfigException.class, () -> Limiter.load(new ByteArrayInputStream(bytes)));
         assertEquals(message, e.getMessage());
     }

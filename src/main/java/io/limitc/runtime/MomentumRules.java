@@ -40,6 +40,8 @@ final class MomentumRules {
         /** As read, until the tree is built. */
         List<RawLimit> raw = List.of();
         List<Scope> children = List.of();
+        /** A top-level scope whose subtree is built but for the file-wide indexes (MomentumRules.prepare). */
+        boolean prepared;
 
         Scope(String kind, Scope parent, int index) {
             this.kind = kind;
@@ -73,6 +75,8 @@ final class MomentumRules {
     record RawLimit(String option, Long limit, Long periodSeconds, List<String> key, boolean cluster, String origin) {}
 
     private static final LimitDefinition[] NONE = {};
+    /** From this many top-level scopes their subtrees are built on every core. */
+    private static final int PREPARE_SIDE_BY_SIDE = 64;
 
     private final Scope global;
     private final Map<String, Scope> bindings = new HashMap<>();
@@ -89,7 +93,8 @@ final class MomentumRules {
      */
     MomentumRules(CompiledFile.Momentum rules) throws ConfigException {
         this.global = rules.global().root();
-        build(global, new Label());
+        prepare(global.children);
+        build(global, new Label(), false);
         this.chains = rules.chains();
         for (Map.Entry<String, Long> d : rules.defaults().entrySet()) {
             defaults.put(d.getKey(), new LimitDefinition("default/" + d.getKey(), d.getValue(), 0, List.of("binding", "domain"),
@@ -97,19 +102,68 @@ final class MomentumRules {
         }
     }
 
-    private void build(Scope s, Label label) throws ConfigException {
-        own(s, label);
+    /**
+     * Builds each top-level scope's subtree on its own, side by side when there are many:
+     * all that needs nothing from outside it (limit names, patterns, domain and host
+     * indexes). Only the indexes of the whole file (bindings, groups) and the list of limits
+     * in document order are left to {@link #build}. A subtree with a problem is left as read,
+     * for the build to report the problem where it would have without this.
+     */
+    private static void prepare(List<Scope> tops) {
+        List<Scope> left = new ArrayList<>();
+        for (Scope top : tops) {
+            if (!top.prepared) left.add(top);
+        }
+        int threads = left.size() < PREPARE_SIDE_BY_SIDE ? 1 : Runtime.getRuntime().availableProcessors();
+        SideBySide<RuntimeException> run = SideBySide.start(threads, "limitc-build");
+        for (Scope top : left) run.add(() -> prepare(top));
+        run.finish();
+    }
+
+    /** Prepares a top-level scope's subtree, when a reader has it (SplitReader: right after reading it). */
+    static void prepare(Scope top) {
+        Label label = new Label();
+        label.enter(top);
+        top.prepared = prepare(top, label);
+    }
+
+    /** True when the subtree is built but for the file-wide indexes. */
+    private static boolean prepare(Scope s, Label label) {
+        try {
+            own(s, label);
+        } catch (ConfigException e) {
+            return false;
+        }
+        for (int i = 0; i < s.children.size(); i++) {
+            Scope child = s.children.get(i);
+            int back = label.enter(child);
+            boolean built = prepare(child, label);
+            label.leave(back);
+            if (!built) return false;
+            boolean first = switch (child.kind) {
+                case "domain" -> domains(s).add(child);
+                case "host" -> hosts(s).add(child);
+                default -> true; // a binding or group: a file-wide index, the build's
+            };
+            if (!first) return false;
+        }
+        return true;
+    }
+
+    /** {@code prepared}: the scope is in a prepared subtree, which has its limits, patterns and local indexes. */
+    private void build(Scope s, Label label, boolean prepared) throws ConfigException {
+        if (!prepared) own(s, label);
         Collections.addAll(limits, s.limits);
         for (int i = 0; i < s.children.size(); i++) {
             Scope child = s.children.get(i);
             int back = label.enter(child);
-            build(child, label);
+            build(child, label, prepared || child.prepared);
             // the compiler merges repeated stanzas: a scope written twice would make two limits of one name
             boolean first = switch (child.kind) {
                 case "group" -> groups.add(child.name);
                 case "binding" -> bindings.putIfAbsent(child.name, child) == null;
-                case "domain" -> domains(s).add(child);
-                default -> hosts(s).add(child);
+                case "domain" -> prepared || domains(s).add(child);
+                default -> prepared || hosts(s).add(child);
             };
             if (!first) throw problem(child, "", "repeats scope " + label);
             label.leave(back);
@@ -118,7 +172,7 @@ final class MomentumRules {
         s.children = null;
     }
 
-    /** A scope's own checks and limits, and its pattern compiled. */
+    /** What a scope holds that needs nothing from outside it: checked, its limits defined, its pattern compiled. */
     private static void own(Scope s, Label label) throws ConfigException {
         if ((s.parent == null) != (s.name == null)) {
             throw problem(s, ".name", s.parent == null ? "is not allowed" : "is missing");
@@ -134,6 +188,9 @@ final class MomentumRules {
         for (int i = 0; i < s.raw.size(); i++) {
             s.limits[i] = limit(s, label.name(s.raw.get(i).option()), s.raw.get(i));
         }
+        // a subtree prepared in part before a problem was found is indexed again from the start
+        s.domains = null;
+        s.hosts = null;
     }
 
     /**

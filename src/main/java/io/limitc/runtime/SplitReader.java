@@ -101,7 +101,11 @@ final class SplitReader {
         return rest(bytes, start, tree.end(), root);
     }
 
-    /** The tree's list elements in runs of about RUN_BYTES, each read by whichever thread is free once the scan has found it. */
+    /**
+     * The tree's list elements in runs of about RUN_BYTES, each read by whichever thread is
+     * free once the scan has found it, and each element built as far as it can be on its own
+     * right after it is read (MomentumRules.prepare), while its objects are at hand.
+     */
     private final class Runs implements JsonSpans.Elements {
         private final byte[] bytes;
         private final Scope root;
@@ -132,6 +136,7 @@ final class SplitReader {
                     Element e = elements.get(i);
                     int at = i;
                     part(elementLevel, bytes, e.from(), e.to(), p -> scopes[at] = ScopeReader.scope(p, e.kind(), root, e.index()));
+                    MomentumRules.prepare(scopes[at]);
                 }
             });
             run = new ArrayList<>();

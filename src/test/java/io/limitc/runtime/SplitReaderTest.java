@@ -84,7 +84,7 @@ class SplitReaderTest {
         refused(text.replace("\"name\": \"b250\",", "\"name\": \"b250\", \"bindings\": [" + deep + "],"),
                 "at $.rules.momentum.global.bindings[250]" + ".bindings[0]".repeat(29) + ": Document nesting depth (65)"
                         + " exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)");
-        // read in parts, found when the tree is built
+        // read in parts, found when the tree is built (first the subtrees side by side, then the file-wide indexes)
         built(text.replace("\"name\":\"d250-8.example\"", "\"name\":\"d250-7.example\""),
                 "at $.rules.momentum.global.bindings[250].domains[8]: repeats scope binding:b250/domain:d250-7.example");
         built(text.replace("\"name\": \"b251\",", "\"name\": \"b250\","),

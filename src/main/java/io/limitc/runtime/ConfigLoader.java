@@ -2,6 +2,7 @@ package io.limitc.runtime;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -27,38 +28,68 @@ final class ConfigLoader {
 
     static final String FORMAT = "limitc-compiled/2";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // optional fields (parent, status, address...) are left out of the file; required ones are checked below
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+    /** The parser settings of every read: a hostile file must not exhaust the stack or memory while it is read. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(32).build())
             .build();
 
-    static {
-        // a null in a list or map is an error with its path, not a NullPointerException later
-        MAPPER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
-        MAPPER.configOverride(java.util.Map.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
-        // a hostile file must not exhaust the stack or memory while it is read
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(32).build());
+    /**
+     * Databind, made on first use: it reads nginx files, and any file the quick way refuses,
+     * to name the problem. Setting it up costs a fresh JVM 200-250 ms, and its first read
+     * (a deserializer for each record) 100-150 ms more, which a Momentum file does without.
+     */
+    private static final class Databind {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY.copy())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // optional fields (parent, status, address...) are left out of the file; required ones are checked below
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+
+        static {
+            // a null in a list or map is an error with its path, not a NullPointerException later
+            MAPPER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+            MAPPER.configOverride(java.util.Map.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        }
     }
+
+    private static final SplitReader SPLIT = new SplitReader(FACTORY);
+    /** A file from this size on has its scope tree read on every core. */
+    private static final int PARALLEL_BYTES = 1 << 20;
 
     private ConfigLoader() {}
 
     static CompiledFile read(InputStream in) throws ConfigException {
         byte[] bytes;
-        CompiledFile file;
         try {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new ConfigException("cannot read the compiled file: " + e.getMessage());
         }
+        CompiledFile file = inParts(bytes, bytes.length < PARALLEL_BYTES ? 1 : Runtime.getRuntime().availableProcessors());
+        if (file == null) file = whole(bytes);
+        validate(file);
+        return file;
+    }
+
+    /** A Momentum file read in parts (SplitReader), or null: not one, or a problem the whole read is to name. */
+    static CompiledFile inParts(byte[] bytes, int threads) {
         try {
-            file = MAPPER.readValue(bytes, CompiledFile.class);
+            return SPLIT.read(bytes, threads);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The whole file read by databind: the reference, and the read that names any problem. */
+    static CompiledFile whole(byte[] bytes) throws ConfigException {
+        try {
+            return Databind.MAPPER.readValue(bytes, CompiledFile.class);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             format(bytes);
             String at = path(e);
@@ -74,8 +105,6 @@ final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read the compiled file: " + e.getMessage());
         }
-        validate(file);
-        return file;
     }
 
     /**
@@ -83,7 +112,7 @@ final class ConfigLoader {
      * say that, not which field of the other version is unknown here.
      */
     private static void format(byte[] bytes) throws ConfigException {
-        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+        try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(bytes)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return;
             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 if (p.currentName().equals("format") && p.nextToken().isScalarValue()) {

@@ -3,6 +3,7 @@ package io.limitc.runtime;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ final class MomentumRules {
         /** As read, until the tree is built. */
         List<RawLimit> raw = List.of();
         List<Scope> children = List.of();
+        /** A top-level scope whose subtree is built but for the file-wide indexes (MomentumRules.prepare). */
+        boolean prepared;
 
         Scope(String kind, Scope parent, int index) {
             this.kind = kind;
@@ -72,6 +75,8 @@ final class MomentumRules {
     record RawLimit(String option, Long limit, Long periodSeconds, List<String> key, boolean cluster, String origin) {}
 
     private static final LimitDefinition[] NONE = {};
+    /** From this many top-level scopes their subtrees are built on every core. */
+    private static final int PREPARE_SIDE_BY_SIDE = 64;
 
     private final Scope global;
     private final Map<String, Scope> bindings = new HashMap<>();
@@ -80,8 +85,6 @@ final class MomentumRules {
     private final Map<String, LimitDefinition> defaults = new LinkedHashMap<>();
     /** Every limit the scopes set, in document order. */
     private final List<LimitDefinition> limits = new ArrayList<>();
-    /** Key lists are shared: nearly every limit has one of two. */
-    private final Map<List<String>, List<String>> keys = new HashMap<>();
 
     /**
      * Builds the scope tree, naming each limit as the compiler does
@@ -90,7 +93,8 @@ final class MomentumRules {
      */
     MomentumRules(CompiledFile.Momentum rules) throws ConfigException {
         this.global = rules.global().root();
-        build(global, "global");
+        prepare(global.children);
+        build(global, new Label(), false);
         this.chains = rules.chains();
         for (Map.Entry<String, Long> d : rules.defaults().entrySet()) {
             defaults.put(d.getKey(), new LimitDefinition("default/" + d.getKey(), d.getValue(), 0, List.of("binding", "domain"),
@@ -98,7 +102,78 @@ final class MomentumRules {
         }
     }
 
-    private void build(Scope s, String label) throws ConfigException {
+    /**
+     * Builds each top-level scope's subtree on its own, side by side when there are many:
+     * all that needs nothing from outside it (limit names, patterns, domain and host
+     * indexes). Only the indexes of the whole file (bindings, groups) and the list of limits
+     * in document order are left to {@link #build}. A subtree with a problem is left as read,
+     * for the build to report the problem where it would have without this.
+     */
+    private static void prepare(List<Scope> tops) {
+        List<Scope> left = new ArrayList<>();
+        for (Scope top : tops) {
+            if (!top.prepared) left.add(top);
+        }
+        int threads = left.size() < PREPARE_SIDE_BY_SIDE ? 1 : Runtime.getRuntime().availableProcessors();
+        SideBySide<RuntimeException> run = SideBySide.start(threads, "limitc-build");
+        for (Scope top : left) run.add(() -> prepare(top));
+        run.finish();
+    }
+
+    /** Prepares a top-level scope's subtree, when a reader has it (SplitReader: right after reading it). */
+    static void prepare(Scope top) {
+        Label label = new Label();
+        label.enter(top);
+        top.prepared = prepare(top, label);
+    }
+
+    /** True when the subtree is built but for the file-wide indexes. */
+    private static boolean prepare(Scope s, Label label) {
+        try {
+            own(s, label);
+        } catch (ConfigException e) {
+            return false;
+        }
+        for (int i = 0; i < s.children.size(); i++) {
+            Scope child = s.children.get(i);
+            int back = label.enter(child);
+            boolean built = prepare(child, label);
+            label.leave(back);
+            if (!built) return false;
+            boolean first = switch (child.kind) {
+                case "domain" -> domains(s).add(child);
+                case "host" -> hosts(s).add(child);
+                default -> true; // a binding or group: a file-wide index, the build's
+            };
+            if (!first) return false;
+        }
+        return true;
+    }
+
+    /** {@code prepared}: the scope is in a prepared subtree, which has its limits, patterns and local indexes. */
+    private void build(Scope s, Label label, boolean prepared) throws ConfigException {
+        if (!prepared) own(s, label);
+        Collections.addAll(limits, s.limits);
+        for (int i = 0; i < s.children.size(); i++) {
+            Scope child = s.children.get(i);
+            int back = label.enter(child);
+            build(child, label, prepared || child.prepared);
+            // the compiler merges repeated stanzas: a scope written twice would make two limits of one name
+            boolean first = switch (child.kind) {
+                case "group" -> groups.add(child.name);
+                case "binding" -> bindings.putIfAbsent(child.name, child) == null;
+                case "domain" -> prepared || domains(s).add(child);
+                default -> prepared || hosts(s).add(child);
+            };
+            if (!first) throw problem(child, "", "repeats scope " + label);
+            label.leave(back);
+        }
+        s.raw = null;
+        s.children = null;
+    }
+
+    /** What a scope holds that needs nothing from outside it: checked, its limits defined, its pattern compiled. */
+    private static void own(Scope s, Label label) throws ConfigException {
         if ((s.parent == null) != (s.name == null)) {
             throw problem(s, ".name", s.parent == null ? "is not allowed" : "is missing");
         }
@@ -109,39 +184,71 @@ final class MomentumRules {
                 throw problem(s, ".pattern", "not a valid regular expression: " + e.getDescription());
             }
         }
-        if (!s.raw.isEmpty()) s.limits = new LimitDefinition[s.raw.size()];
+        s.limits = s.raw.isEmpty() ? NONE : new LimitDefinition[s.raw.size()];
         for (int i = 0; i < s.raw.size(); i++) {
-            s.limits[i] = limit(s, label + "/" + s.raw.get(i).option(), s.raw.get(i));
-            limits.add(s.limits[i]);
+            s.limits[i] = limit(s, label.name(s.raw.get(i).option()), s.raw.get(i));
         }
-        for (Scope child : s.children) {
-            // the compiler's labels: a top-level scope is "binding:b", a nested one adds to its parent's
-            String own = (child.kind.equals("group") ? "binding_group" : child.kind) + ":" + child.name;
-            build(child, s.parent == null ? own : label + "/" + own);
-            // the compiler merges repeated stanzas: a scope written twice would make two limits of one name
-            boolean first = switch (child.kind) {
-                case "group" -> groups.add(child.name);
-                case "binding" -> bindings.putIfAbsent(child.name, child) == null;
-                case "domain" -> (s.domains == null ? s.domains = new Named(s.children.size()) : s.domains).add(child);
-                default -> (s.hosts == null ? s.hosts = new Named(s.children.size()) : s.hosts).add(child);
-            };
-            if (!first) throw problem(child, "", "repeats scope " + (s.parent == null ? own : label + "/" + own));
-        }
-        s.raw = null;
-        s.children = null;
+        // a subtree prepared in part before a problem was found is indexed again from the start
+        s.domains = null;
+        s.hosts = null;
     }
 
-    private LimitDefinition limit(Scope s, String name, RawLimit l) throws ConfigException {
+    /**
+     * The compiler's label of the scope being built, kept in one buffer: a top-level scope is
+     * "binding:b", a nested one adds "/domain:d" to its parent's, a limit "/option" to its
+     * scope's ("global/option" at the top). Only the limits' names are made strings, not
+     * the labels of 100 000 scopes on the way.
+     */
+    private static final class Label {
+        private final StringBuilder text = new StringBuilder(128);
+
+        /** Adds the scope to the label; gives the length to go back to. */
+        int enter(Scope s) {
+            int back = text.length();
+            if (back > 0) text.append('/');
+            text.append(s.kind.equals("group") ? "binding_group" : s.kind).append(':').append(s.name);
+            return back;
+        }
+
+        void leave(int back) {
+            text.setLength(back);
+        }
+
+        /** The name of a limit of the scope entered last. */
+        String name(String option) {
+            if (text.length() == 0) return "global/" + option;
+            int back = text.length();
+            String name = text.append('/').append(option).toString();
+            text.setLength(back);
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static Named domains(Scope s) {
+        return s.domains == null ? s.domains = new Named(s.children.size()) : s.domains;
+    }
+
+    private static Named hosts(Scope s) {
+        return s.hosts == null ? s.hosts = new Named(s.children.size()) : s.hosts;
+    }
+
+    private static LimitDefinition limit(Scope s, String name, RawLimit l) throws ConfigException {
         String origin = l.origin() == null ? "default" : l.origin();
-        String at = ".limits." + l.option();
-        if (l.limit() == null) throw problem(s, at + ".limit", "is missing (limit " + name + ")");
+        if (l.limit() == null) throw problem(s, ".limits." + l.option() + ".limit", "is missing (limit " + name + ")");
         if (l.limit() < -1) {
-            throw problem(s, at + ".limit", "must be -1 (unlimited) or a count (limit " + name + " written at " + origin + ")");
+            throw problem(s, ".limits." + l.option() + ".limit",
+                    "must be -1 (unlimited) or a count (limit " + name + " written at " + origin + ")");
         }
         if (l.periodSeconds() != null && l.periodSeconds() < 1) {
-            throw problem(s, at + ".periodSeconds", "must be at least 1 (limit " + name + ")");
+            throw problem(s, ".limits." + l.option() + ".periodSeconds", "must be at least 1 (limit " + name + ")");
         }
-        List<String> key = keys.computeIfAbsent(l.key() == null ? List.of() : l.key(), List::copyOf);
+        // the reader gives each key list once (KeyLists)
+        List<String> key = l.key() == null ? List.of() : l.key();
         return new LimitDefinition(name, l.limit(), l.periodSeconds() == null ? 0 : l.periodSeconds(), key, l.cluster(),
                 l.option(), origin);
     }

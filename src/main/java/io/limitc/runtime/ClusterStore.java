@@ -62,7 +62,8 @@ public interface ClusterStore extends AutoCloseable {
 
     /**
      * Waits until some lease is released anywhere in the cluster, or {@code maxMillis} pass:
-     * how a waiting acquisition is woken promptly instead of polling.
+     * how a waiting acquisition is woken promptly instead of polling. It may return sooner (the
+     * first time, once it listens): the caller tries again either way.
      */
     void awaitRelease(long maxMillis) throws InterruptedException;
 

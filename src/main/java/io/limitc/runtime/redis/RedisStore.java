@@ -169,7 +169,9 @@ public final class RedisStore implements ClusterStore {
 
     @Override
     public void awaitRelease(long maxMillis) throws InterruptedException {
-        subscribe();
+        // a release announced while the subscription was being opened was not heard: the
+        // caller tries again at once, and from now on hears every one
+        if (subscribe()) return;
         synchronized (released) {
             long seen = releases;
             long deadline = System.nanoTime() + maxMillis * 1_000_000;
@@ -181,11 +183,11 @@ public final class RedisStore implements ClusterStore {
         }
     }
 
-    /** One pub/sub connection per store, opened when someone first waits. */
-    private void subscribe() {
-        if (subscription != null) return;
+    /** One pub/sub connection per store, opened when someone first waits; true when this call opened it. */
+    private boolean subscribe() {
+        if (subscription != null) return false;
         synchronized (this) {
-            if (subscription != null) return;
+            if (subscription != null) return false;
             io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> pubsub = client instanceof RedisClient r
                     ? r.connectPubSub() : ((io.lettuce.core.cluster.RedisClusterClient) client).connectPubSub();
             pubsub.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
@@ -199,6 +201,7 @@ public final class RedisStore implements ClusterStore {
             });
             pubsub.sync().subscribe(RELEASED);
             subscription = pubsub;
+            return true;
         }
     }
 

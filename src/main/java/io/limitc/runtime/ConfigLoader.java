@@ -172,6 +172,8 @@ final class ConfigLoader {
             CompiledFile.Momentum m = f.rules().momentum();
             // the scope tree is checked as it is built (MomentumRules): one pass over 100 000 scopes
             require(m.global() != null && m.chains() != null && m.defaults() != null, "$.rules.momentum", "is incomplete");
+            // every option without a chain of its own resolves along the general one
+            require(m.chains().get("general") != null, "$.rules.momentum.chains", "has no general chain");
         } else {
             require(f.rules().nginx() != null && f.rules().momentum() == null, "$.rules", "must hold nginx rules");
             CompiledFile.Nginx n = f.rules().nginx();

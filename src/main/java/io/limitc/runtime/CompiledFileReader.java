@@ -81,42 +81,19 @@ final class CompiledFileReader {
     }
 
     private CompiledFile.Limit limit() throws IOException {
-        String name = null;
-        long limit = 0;
-        List<String> key = null;
-        String scope = null;
-        boolean cluster = false;
-        String option = null;
-        String origin = null;
-        int primitives = 0;
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-            p.nextToken();
-            switch (field) {
-                case "name" -> name = string();
-                case "limit" -> {
-                    limit = longValue();
-                    primitives |= 1;
-                }
-                case "key" -> key = strings();
-                case "scope" -> scope = string();
-                case "cluster" -> {
-                    cluster = bool();
-                    primitives |= 2;
-                }
-                case "option" -> option = string();
-                case "origin" -> origin = string();
-                default -> throw refused();
-            }
-        }
-        if (primitives != 3) throw refused();
-        return new CompiledFile.Limit(name, limit, key, scope, cluster, option, origin);
+        return limitFields(false).asLimit();
     }
 
     private CompiledFile.Rate rate() throws IOException {
+        return limitFields(true);
+    }
+
+    /** A concurrency limit's fields, and with {@code rate} a rate limit's two more (a Limit has none of them). */
+    private CompiledFile.Rate limitFields(boolean rate) throws IOException {
         String name = null;
         long limit = 0;
         long period = 0;
-        String rate = null;
+        String rateText = null;
         List<String> key = null;
         String scope = null;
         boolean cluster = false;
@@ -131,24 +108,28 @@ final class CompiledFileReader {
                     limit = longValue();
                     primitives |= 1;
                 }
-                case "periodSeconds" -> {
-                    period = longValue();
-                    primitives |= 2;
-                }
-                case "rate" -> rate = string();
-                case "key" -> key = strings();
-                case "scope" -> scope = string();
                 case "cluster" -> {
                     cluster = bool();
+                    primitives |= 2;
+                }
+                case "periodSeconds" -> {
+                    if (!rate) throw refused();
+                    period = longValue();
                     primitives |= 4;
                 }
+                case "rate" -> {
+                    if (!rate) throw refused();
+                    rateText = string();
+                }
+                case "key" -> key = strings();
+                case "scope" -> scope = string();
                 case "option" -> option = string();
                 case "origin" -> origin = string();
                 default -> throw refused();
             }
         }
-        if (primitives != 7) throw refused();
-        return new CompiledFile.Rate(name, limit, period, rate, key, scope, cluster, option, origin);
+        if (primitives != (rate ? 7 : 3)) throw refused();
+        return new CompiledFile.Rate(name, limit, period, rateText, key, scope, cluster, option, origin);
     }
 
     private CompiledFile.Setting setting() throws IOException {

@@ -287,7 +287,7 @@ public final class RedisStore implements ClusterStore {
             // at most: the call, the scripts reloaded after NOSCRIPT, the call again
             return answer.get(3 * timeout.toNanos() + 100_000_000L, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof StoreException s ? s : new StoreException("Redis: " + e.getCause().getMessage(), e.getCause());
+            throw storeException(e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
             answer.cancel(false);
             throw new StoreException("Redis: no answer within " + 3 * timeout.toMillis() + " ms", e);

@@ -69,6 +69,44 @@ public final class ConfigTree {
     }
 
     /**
+     * As {@link Visitor}, with places: a statement's place is its index in the reading order,
+     * and {@code blockPlace} is the place of the block that encloses it (-1 at the top). A
+     * file included twice is read twice, so its statements have a place for each reading, as
+     * nginx makes a new configuration level for each reading of a block.
+     */
+    @FunctionalInterface
+    public interface PlacedVisitor {
+        void visit(Directive directive, List<Directive> enclosing, int place, int blockPlace);
+    }
+
+    /** {@link #walk(Visitor)} with each statement's place and its block's. */
+    public void walkPlaced(PlacedVisitor visitor) {
+        ReadingOrder o = readingOrder();
+        List<Directive> enclosing = new ArrayList<>();
+        List<Directive> view = java.util.Collections.unmodifiableList(enclosing);
+        Directive[] statements = o.statements;
+        int[] depths = o.depths;
+        int[] blocks = o.blocks;
+        for (int i = 0; i < statements.length; i++) {
+            int depth = depths[i];
+            while (enclosing.size() > depth) enclosing.remove(enclosing.size() - 1);
+            Directive d = statements[i];
+            visitor.visit(d, view, i, blocks[i]);
+            if (d.hasBlock()) enclosing.add(d);
+        }
+    }
+
+    /** How many places the reading order has: every statement, once for each time it is read. */
+    public int places() {
+        return readingOrder().statements.length;
+    }
+
+    /** The place of the block that encloses the statement at {@code place}, or -1 at the top. */
+    public int blockPlace(int place) {
+        return readingOrder().blocks[place];
+    }
+
+    /**
      * The statements named {@code name} (as {@link Directive#name()} spells it), in reading
      * order: for a check that looks at a few directives, a lookup instead of a walk over all.
      */
@@ -108,14 +146,18 @@ public final class ConfigTree {
 
     /**
      * {@code byName}: per statement name, how many there are, then their indexes in {@code
-     * statements} (the array may run on past them).
+     * statements} (the array may run on past them). {@code blocks}: the place of each
+     * statement's enclosing block, -1 at the top.
      */
-    private record ReadingOrder(Directive[] statements, int[] depths, java.util.Map<String, int[]> byName) {}
+    private record ReadingOrder(Directive[] statements, int[] depths, int[] blocks, java.util.Map<String, int[]> byName) {}
 
     /** The reading order, walked once with a stack: iterative, so deep nesting cannot overflow it. */
     private ReadingOrder lay() {
         List<Directive> statements = new ArrayList<>();
         int[] depths = new int[1024];
+        int[] blocks = new int[1024];
+        // the places of the open blocks, innermost last
+        int[] open = new int[64];
         java.util.Map<String, int[]> byName = new java.util.HashMap<>();
         Deque<Frame> stack = new ArrayDeque<>();
         int depth = 0;
@@ -131,8 +173,12 @@ public final class ConfigTree {
             }
             Directive d = frame.statements.get(frame.next++);
             int index = statements.size();
-            if (index == depths.length) depths = java.util.Arrays.copyOf(depths, depths.length * 2);
+            if (index == depths.length) {
+                depths = java.util.Arrays.copyOf(depths, depths.length * 2);
+                blocks = java.util.Arrays.copyOf(blocks, blocks.length * 2);
+            }
             depths[index] = depth;
+            blocks[index] = depth == 0 ? -1 : open[depth - 1];
             statements.add(d);
             // the directive is in the cache now: its name costs nothing more than the lookup
             int[] at = byName.get(d.name());
@@ -142,14 +188,17 @@ public final class ConfigTree {
             }
             at[++at[0]] = index;
             if (d.hasBlock()) {
-                depth++;
+                if (depth == open.length) open = java.util.Arrays.copyOf(open, depth * 2);
+                open[depth++] = index;
                 stack.push(new Frame(d.block(), true));
             }
             for (int i = d.includes().size() - 1; i >= 0; i--) {
                 stack.push(new Frame(files.get(d.includes().get(i)).directives(), false));
             }
         }
-        return new ReadingOrder(statements.toArray(Directive[]::new), java.util.Arrays.copyOf(depths, statements.size()), byName);
+        int n = statements.size();
+        return new ReadingOrder(statements.toArray(Directive[]::new), java.util.Arrays.copyOf(depths, n),
+                java.util.Arrays.copyOf(blocks, n), byName);
     }
 
     /** Finds the file a display path names. */

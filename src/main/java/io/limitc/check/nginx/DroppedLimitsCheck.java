@@ -8,7 +8,6 @@ import io.limitc.model.Severity;
 import io.limitc.syntax.nginx.NginxPositions;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,11 @@ public final class DroppedLimitsCheck implements Check {
     @Override
     public void run(CheckContext ctx) {
         NginxAnalysis analysis = NginxAnalysis.of(ctx);
-        Map<Object, List<NginxAnalysis.Limit>> own = analysis.limitsByLevel;
-        for (Map.Entry<Object, List<NginxAnalysis.Limit>> e : own.entrySet()) {
-            if (e.getValue().isEmpty()) continue;
+        for (int level : analysis.levelsWithLimits()) {
+            List<NginxAnalysis.Limit> own = analysis.limitsAt(level);
             Map<String, NginxAnalysis.Limit> dropped = null;
-            for (NginxAnalysis.Limit l : inherited(analysis, own, e.getKey())) {
-                if (keeps(e.getValue(), l.zone())) continue;
+            for (NginxAnalysis.Limit l : inherited(analysis, level)) {
+                if (keeps(own, l.zone())) continue;
                 if (dropped == null) dropped = new LinkedHashMap<>();
                 dropped.putIfAbsent(l.zone(), l);
             }
@@ -47,7 +45,7 @@ public final class DroppedLimitsCheck implements Check {
             for (NginxAnalysis.Limit l : dropped.values()) {
                 names.add("limit_conn " + l.zone() + " (" + l.written().nameAt().position() + ")");
             }
-            Directive first = e.getValue().get(0).written();
+            Directive first = own.get(0).written();
             ctx.report(NginxPositions.reported(first, first.nameAt()),
                     "limit_conn here replaces the inherited limits, so " + String.join(", ", names)
                             + (names.size() == 1 ? " does" : " do") + " not apply in this block",
@@ -63,13 +61,10 @@ public final class DroppedLimitsCheck implements Check {
     }
 
     /** The limits the level would have without its own: the nearest ancestor level that has some. */
-    private static List<NginxAnalysis.Limit> inherited(NginxAnalysis analysis, Map<Object, List<NginxAnalysis.Limit>> own,
-                                                       Object level) {
-        Object parent = analysis.parents.get(level);
-        while (parent != null) {
-            List<NginxAnalysis.Limit> limits = own.get(parent);
-            if (limits != null && !limits.isEmpty()) return limits;
-            parent = analysis.parents.get(parent);
+    private static List<NginxAnalysis.Limit> inherited(NginxAnalysis analysis, int level) {
+        for (int parent = analysis.parentOf(level); parent != Integer.MIN_VALUE; parent = analysis.parentOf(parent)) {
+            List<NginxAnalysis.Limit> limits = analysis.limitsAt(parent);
+            if (!limits.isEmpty()) return limits;
         }
         return List.of();
     }

@@ -9,7 +9,6 @@ import io.limitc.syntax.nginx.NginxPositions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,45 +44,74 @@ final class NginxAnalysis {
         }
     }
 
-    /** A limit_conn as written, with the configuration level it belongs to. */
-    record Limit(String zone, String tag, Directive written, Object level) {}
+    /**
+     * A limit_conn as written, with the configuration level it belongs to: the place in the
+     * reading order of the block it is in ({@link ConfigTree#walkPlaced}), or {@link #ROOT}.
+     */
+    record Limit(String zone, String tag, Directive written, int level) {}
 
     static final String HTTP_TAG = "http limit_conn";
     static final String STREAM_TAG = "stream limit_conn";
     static final String LIMIT_REQ_TAG = "limit_req";
     /** The root level (main, or the context given with --context). */
-    static final Object ROOT = new Object();
+    static final int ROOT = -1;
     /** 8 pages of 4 KiB: the smallest zone nginx accepts on common hardware (nginx.md §2.2). */
     static final long MIN_ZONE = 8 * 4096;
 
     final List<Problem> problems = new ArrayList<>();
     final Map<String, Zone> zones = new LinkedHashMap<>();
     final List<Limit> limits = new ArrayList<>();
-    /** The limits of each level (the duplicate check, and what each level would inherit). */
-    final Map<Object, List<Limit>> limitsByLevel = new IdentityHashMap<>();
+    /**
+     * The limits of each level (the duplicate check, and what each level would inherit), at
+     * {@code level + 1}: null where a level has none. Levels are places, not blocks: a block
+     * read twice (its file included twice) is two levels, as nginx makes a new one per reading.
+     */
+    private final List<Limit>[] limitsByLevel;
+    private final ConfigTree tree;
     /** Zone names some limit_conn_zone tried to declare, valid or not (no "undefined" cascade). */
     final Set<String> attempted = new java.util.HashSet<>();
-    /** Each level's parent level, for inheritance. */
-    final Map<Object, Object> parents = new IdentityHashMap<>();
     final NginxContext start;
     private final boolean angie;
     /** Per level: the single-value limit_conn_* directives already set there. */
-    private final Map<Object, Map<String, Directive>> settings = new IdentityHashMap<>();
-    /** Per map block: whether it has a default entry. */
-    private final Map<Directive, Directive> mapDefaults = new IdentityHashMap<>();
+    private final Map<Integer, Map<String, Directive>> settings = new HashMap<>();
+    /** Per reading of a map block (its place): its default entry. */
+    private final Map<Integer, Directive> mapDefaults = new HashMap<>();
     /** Why each unknown name is a mistake, or empty when it is a module's directive. */
     private final Map<String, Optional<String>> unknownVerdicts = new HashMap<>();
     /** The level of the last limit_conn and its limits: a block's limit_conn lines come together. */
-    private Object limitLevel;
+    private int limitLevel = Integer.MIN_VALUE;
     private List<Limit> levelLimits;
     /** The block the last statement was in, and its context. */
-    private Object contextLevel;
+    private int contextLevel = Integer.MIN_VALUE;
     private NginxContext context;
 
+    @SuppressWarnings("unchecked") // an array of lists
     private NginxAnalysis(ConfigTree tree, NginxContext start, boolean angie) {
         this.start = start;
         this.angie = angie;
-        tree.walk(this::visit);
+        this.tree = tree;
+        this.limitsByLevel = new List[tree.places() + 1];
+        tree.walkPlaced(this::visit);
+    }
+
+    /** The limits written at a level (a block's place, or ROOT), empty when it has none. */
+    List<Limit> limitsAt(int level) {
+        List<Limit> here = limitsByLevel[level + 1];
+        return here == null ? List.of() : here;
+    }
+
+    /** Every level that has limits of its own, in reading order. */
+    List<Integer> levelsWithLimits() {
+        List<Integer> levels = new ArrayList<>();
+        for (int i = 0; i < limitsByLevel.length; i++) {
+            if (limitsByLevel[i] != null && !limitsByLevel[i].isEmpty()) levels.add(i - 1);
+        }
+        return levels;
+    }
+
+    /** The level a level inherits from: the block around it, ROOT at the top; ROOT has none (MIN_VALUE). */
+    int parentOf(int level) {
+        return level == ROOT ? Integer.MIN_VALUE : tree.blockPlace(level);
     }
 
     /** The analysis of the context's tree, computed once per lint run. */
@@ -118,22 +146,17 @@ final class NginxAnalysis {
         problem(rule, d, word, message, null);
     }
 
-    private void visit(Directive d, List<Directive> enclosing) {
-        Object level = enclosing.isEmpty() ? ROOT : enclosing.get(enclosing.size() - 1);
+    private void visit(Directive d, List<Directive> enclosing, int place, int level) {
         // statements come block by block: the context is worked out again only when the block changes
         if (level != contextLevel) {
             contextLevel = level;
             context = NginxContext.of(start, enclosing);
         }
         NginxContext context = this.context;
-        if (d.hasBlock()) {
-            parents.putIfAbsent(d, level);
-            // a file included twice is read twice by nginx: each reading of a map starts afresh
-            if (d.name().equals("map")) mapDefaults.remove(d);
-        }
         if (context == NginxContext.UNKNOWN) return;
         if (context == NginxContext.RAW) {
-            rawEntry(d, enclosing.get(enclosing.size() - 1));
+            // a file included twice is read twice by nginx: each reading of a map (a place of its own) starts afresh
+            rawEntry(d, enclosing.get(enclosing.size() - 1), level);
             return;
         }
         String name = d.name();
@@ -206,7 +229,7 @@ final class NginxAnalysis {
 
     // ---------------------------------------------------------------- map, geo, types ...
 
-    private void rawEntry(Directive d, Directive owner) {
+    private void rawEntry(Directive d, Directive owner, int ownerPlace) {
         if (d.hasBlock()) {
             problems.add(new Problem("raw-block", d.opening(), "unexpected \"{\"",
                     "the entries of " + owner.name() + " are not directives and cannot open blocks"));
@@ -221,10 +244,8 @@ final class NginxAnalysis {
             return;
         }
         if (key.equals("default")) {
-            if (mapDefaults.containsKey(owner)) {
+            if (mapDefaults.putIfAbsent(ownerPlace, d) != null) {
                 problem("raw-block", d, d.nameAt(), "duplicate default map parameter");
-            } else {
-                mapDefaults.put(owner, d);
             }
         }
     }
@@ -281,7 +302,7 @@ final class NginxAnalysis {
 
     // ---------------------------------------------------------------- limit_conn
 
-    private void limitConn(Directive d, String tag, Object level) {
+    private void limitConn(Directive d, String tag, int level) {
         Value.Scalar zoneArg = (Value.Scalar) d.args().get(0);
         Value.Scalar number = (Value.Scalar) d.args().get(1);
         String name = zoneArg.text();
@@ -294,7 +315,8 @@ final class NginxAnalysis {
         if (zone == null) zones.put(name, new Zone(name, tag, 0));
         if (level != limitLevel) {
             limitLevel = level;
-            levelLimits = limitsByLevel.computeIfAbsent(level, k -> new ArrayList<>());
+            if (limitsByLevel[level + 1] == null) limitsByLevel[level + 1] = new ArrayList<>(2);
+            levelLimits = limitsByLevel[level + 1];
         }
         List<Limit> here = levelLimits;
         for (int i = 0; i < here.size(); i++) { // no iterator (see NginxDirectives.match)
@@ -338,7 +360,7 @@ final class NginxAnalysis {
         return n;
     }
 
-    private boolean duplicate(Directive d, Object level) {
+    private boolean duplicate(Directive d, int level) {
         Map<String, Directive> seen = settings.computeIfAbsent(level, k -> new HashMap<>());
         Directive earlier = seen.get(d.name());
         if (earlier != null) {
@@ -350,7 +372,7 @@ final class NginxAnalysis {
         return false;
     }
 
-    private void status(Directive d, Object level) {
+    private void status(Directive d, int level) {
         if (duplicate(d, level)) return;
         Value.Scalar v = (Value.Scalar) d.args().get(0);
         long n = atoi(v.text());
@@ -361,7 +383,7 @@ final class NginxAnalysis {
         }
     }
 
-    private void logLevel(Directive d, Object level) {
+    private void logLevel(Directive d, int level) {
         if (duplicate(d, level)) return;
         Value.Scalar v = (Value.Scalar) d.args().get(0);
         if (!Set.of("info", "notice", "warn", "error").contains(v.text().toLowerCase(Locale.ROOT))) {
@@ -370,7 +392,7 @@ final class NginxAnalysis {
         }
     }
 
-    private void dryRun(Directive d, Object level) {
+    private void dryRun(Directive d, int level) {
         if (duplicate(d, level)) return;
         Value.Scalar v = (Value.Scalar) d.args().get(0);
         String value = v.text().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import io.limitc.model.Value;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -253,13 +254,19 @@ public final class NginxCompiler {
         // a snippet's limit_conn sits in every block that includes it: each line compiled once
         Map<Directive, String> limitNames = new IdentityHashMap<>();
         Map<Block, String> ids = new IdentityHashMap<>();
+        // a block read more than once (its file included in several places), or sharing its
+        // line with another, is a block of its own each time: the second is FILE:LINE#2, and so on
+        Map<String, Integer> readings = new HashMap<>();
         for (Block b : blocks) {
             for (Directive lc : b.ownLimits) {
+                if (limitNames.containsKey(lc)) continue;
                 CompiledLimit l = limit(lc, origins);
                 limits.add(l);
-                limitNames.putIfAbsent(lc, l.name());
+                limitNames.put(lc, l.name());
             }
-            ids.put(b, id(b, origins));
+            String id = id(b, origins);
+            int reading = readings.merge(id, 1, Integer::sum);
+            ids.put(b, reading == 1 ? id : id + "#" + reading);
         }
         // (a block's effective limits are some block's own: every name is in limitNames)
         // tens of thousands of blocks: written as the file is, not held as a JSON tree

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,15 +26,24 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private static Map<String, Function<Io, Object>> commands() {
         Map<String, Function<Io, Object>> commands = new LinkedHashMap<>();
-        commands.put("lint", LintCommand::new);
-        commands.put("compile", CompileCommand::new);
-        commands.put("explain", ExplainCommand::new);
-        commands.put("convert", ConvertCommand::new);
-        commands.put("check-compiled", CheckCompiledCommand::new);
-        commands.put("bench", BenchCommand::new);
-        commands.put("parse", ParseCommand::new);
-        commands.put("rules", RulesCommand::new);
+        // one lambda site for all: each method reference would be linked at start-up (~0.6 ms each)
+        for (String name : List.of("lint", "compile", "explain", "convert", "check-compiled", "bench", "parse", "rules")) {
+            commands.put(name, io -> command(name, io));
+        }
         return Collections.unmodifiableMap(commands);
+    }
+
+    private static Object command(String name, Io io) {
+        return switch (name) {
+            case "lint" -> new LintCommand(io);
+            case "compile" -> new CompileCommand(io);
+            case "explain" -> new ExplainCommand(io);
+            case "convert" -> new ConvertCommand(io);
+            case "check-compiled" -> new CheckCompiledCommand(io);
+            case "bench" -> new BenchCommand(io);
+            case "parse" -> new ParseCommand(io);
+            default -> new RulesCommand(io);
+        };
     }
 
     public static void main(String[] args) {

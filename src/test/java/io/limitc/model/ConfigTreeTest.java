@@ -103,6 +103,55 @@ class ConfigTreeTest {
         for (int i = 0; i < perName.size(); i++) assertSame(perName.get(i), named.get(i), "limit_conn " + i);
     }
 
+    /** The place of each statement's block in the plain recursion of {@link #read}: -1 at the top. */
+    private static void blockPlaces(ConfigTree tree, List<Directive> statements, int block, List<Integer> out) {
+        for (Directive d : statements) {
+            int place = out.size();
+            out.add(block);
+            if (d.hasBlock()) blockPlaces(tree, d.block(), place, out);
+            for (int included : d.includes()) blockPlaces(tree, tree.files().get(included).directives(), block, out);
+        }
+    }
+
+    @Test
+    void placesAreIndexesInTheReadingOrderAndEachBlockIsAPlacePerReading() throws Exception {
+        // a snippet with a block, included by every server: its location is read once per server
+        Files.writeString(dir.resolve("snippet.conf"), "limit_conn perip 10;\nlocation /s/ { return 204; }\n");
+        StringBuilder sites = new StringBuilder("events { }\nhttp {\n");
+        for (int s = 0; s < 2_000; s++) {
+            sites.append("  server {\n    server_name s").append(s).append(".example;\n    include snippet.conf;\n")
+                    .append("    location / { limit_conn perip 5; }\n  }\n");
+        }
+        Path main = Files.writeString(dir.resolve("nginx.conf"), sites.append("}\n"));
+        ConfigTree tree = nginx(dir, main);
+        List<Directive> expected = new ArrayList<>();
+        List<Integer> expectedDepths = new ArrayList<>();
+        read(tree, tree.files().get(tree.roots().get(0)).directives(), 0, expected, expectedDepths);
+        List<Integer> expectedBlocks = new ArrayList<>();
+        blockPlaces(tree, tree.files().get(tree.roots().get(0)).directives(), -1, expectedBlocks);
+        List<Directive> walked = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
+        tree.walkPlaced((d, enclosing, place, block) -> {
+            walked.add(d);
+            depths.add(enclosing.size());
+            places.add(place);
+            blocks.add(block);
+            if (block >= 0) assertSame(enclosing.get(enclosing.size() - 1), walked.get(block), "the block at the place given");
+        });
+        assertEquals(expectedDepths, depths);
+        assertEquals(expectedBlocks, blocks, "each statement's block, by its place");
+        for (int i = 0; i < places.size(); i++) assertEquals(i, places.get(i));
+        for (int i = 0; i < expected.size(); i++) assertSame(expected.get(i), walked.get(i), "statement " + i);
+        assertEquals(expected.size(), tree.places());
+        for (int i = 0; i < expectedBlocks.size(); i++) assertEquals(expectedBlocks.get(i), tree.blockPlace(i));
+        // the snippet's one location statement is read 2 000 times, each time a block of its own
+        java.util.Set<Integer> locationPlaces = new java.util.HashSet<>();
+        for (int i = 0; i < walked.size(); i++) if (walked.get(i).name().equals("return")) locationPlaces.add(blocks.get(i));
+        assertEquals(2_000, locationPlaces.size(), "one place per reading of the snippet's location");
+    }
+
     /** Every nginx and Momentum fixture: each name's statements and the top level, against a walk. */
     @Test
     void lookupsAgreeWithAWalkOnEveryFixture() throws IOException {

@@ -75,8 +75,14 @@ public final class UnknownVariableCheck implements Check {
         }
     }
 
+    /** $1, $2...: a regex capture (a plain loop: a stream's lambda is linked at run time). */
+    private static boolean allDigits(String name) {
+        for (int i = 0; i < name.length(); i++) if (!Character.isDigit(name.charAt(i))) return false;
+        return true;
+    }
+
     private static boolean known(String name) {
-        if (BUILT_IN.contains(name) || name.chars().allMatch(Character::isDigit)) return true;
+        if (BUILT_IN.contains(name) || allDigits(name)) return true;
         for (String prefix : FAMILIES) {
             if (name.startsWith(prefix)) return true;
         }

@@ -200,7 +200,8 @@ final class NginxFileParser {
 
         @Override
         public void semicolon(Token t) {
-            statements.add(directive(words, texts, Positions.of(file, t, ";"), null, null, null));
+            // a statement ends one column past its one-character ";" (no Origin made only to read that)
+            statements.add(directive(words, texts, t.getLine(), t.getCharPositionInLine() + 2, null, null, null));
             words.clear();
             texts.clear();
         }
@@ -220,7 +221,7 @@ final class NginxFileParser {
             String code = t.getText();
             Origin at = Positions.of(file, t, code);
             Value.Scalar lua = new Value.Scalar(code.substring(1, code.length() - 1), false, at);
-            statements.add(directive(words, texts, at, null, null, lua));
+            statements.add(directive(words, texts, at.endLine(), at.endColumn(), null, null, lua));
             words.clear();
             texts.clear();
         }
@@ -232,8 +233,8 @@ final class NginxFileParser {
             statements = b.outer();
             boolean inner = includeHere;
             includeHere = b.outerInclude();
-            Directive d = directive(List.of(b.words()), List.of(b.texts()), Positions.of(file, t, "}"),
-                    block, Positions.of(file, b.brace(), "{"), null);
+            Directive d = directive(java.util.Arrays.asList(b.words()), java.util.Arrays.asList(b.texts()),
+                    t.getLine(), t.getCharPositionInLine() + 2, block, Positions.of(file, b.brace(), "{"), null);
             if (inner && d.hasBlock()) {
                 includeHolders.add(d);
                 includeHere = true;
@@ -241,27 +242,34 @@ final class NginxFileParser {
             statements.add(d);
         }
 
-        private Directive directive(List<Token> words, List<String> texts, Origin last, List<Directive> block,
-                                    Origin opening, Value lua) {
+        private Directive directive(List<Token> words, List<String> texts, int endLine, int endColumn,
+                                    List<Directive> block, Origin opening, Value lua) {
             Token first = words.get(0);
             // interned: checks look names up in tables of literal directive names (same object: no character compare)
             String name = names.computeIfAbsent(NginxWords.value(first, texts.get(0)), String::intern);
             Origin nameAt = Positions.of(file, first, texts.get(0));
-            List<Value> args = new ArrayList<>(words.size() - 1 + (lua == null ? 0 : 1));
+            Value[] values = new Value[words.size() - 1 + (lua == null ? 0 : 1)];
             for (int i = 1; i < words.size(); i++) {
                 Token w = words.get(i);
                 String raw = texts.get(i);
-                args.add(Positions.scalar(file, w, raw, NginxWords.value(w, raw), NginxWords.isQuoted(w)));
+                values[i - 1] = Positions.scalar(file, w, raw, NginxWords.value(w, raw), NginxWords.isQuoted(w));
             }
-            if (lua != null) args.add(lua);
+            if (lua != null) values[values.length - 1] = lua;
+            // immutable as made: the statement keeps the list as it is (List.copyOf of an immutable list is the list)
+            List<Value> args = switch (values.length) {
+                case 0 -> List.of();
+                case 1 -> List.of(values[0]);
+                case 2 -> List.of(values[0], values[1]);
+                default -> List.of(values);
+            };
             // names are lower-case in nginx: the key is the name (toLowerCase returns it as it is)
             String key = name.toLowerCase(java.util.Locale.ROOT);
             // an include never has a block of its own (nginx reads only its one path)
             if (NginxLoader.isInclude(name, args)) {
                 includeHere = true;
-                return new Directive(name, key, nameAt, args, false, null, null, last.endLine(), last.endColumn(), List.of());
+                return new Directive(name, key, nameAt, args, false, null, null, endLine, endColumn, List.of());
             }
-            return new Directive(name, key, nameAt, args, false, block, opening, last.endLine(), last.endColumn(), List.of());
+            return new Directive(name, key, nameAt, args, false, block, opening, endLine, endColumn, List.of());
         }
     }
 }

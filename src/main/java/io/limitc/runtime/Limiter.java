@@ -39,7 +39,13 @@ public final class Limiter {
     private final LimiterOptions options;
     private final boolean leakDetection;
     private volatile long lastWarning;
-    private static final System.Logger LOG = System.getLogger("io.limitc.runtime");
+    /**
+     * Made when first needed, not when the class is: a fresh JVM's first System.getLogger costs
+     * about 25 ms of a service's start, and only a store failure logs.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.limitc.runtime");
+    }
 
     private Limiter(State initial, LimiterOptions options) {
         state.set(initial);
@@ -69,6 +75,12 @@ public final class Limiter {
 
     /** Loads with a cluster store for the limits compiled as cluster-wide, and its failure policy. */
     public static Limiter load(InputStream in, LimiterOptions options) throws ConfigException {
+        if (options.store() != null) {
+            // the lease-id prefix is made while the file is read, not at the first cluster acquisition
+            Thread ids = new Thread(() -> LeaseIds.PREFIX.length(), "limitc-lease-ids");
+            ids.setDaemon(true);
+            ids.start();
+        }
         return new Limiter(new State(ConfigLoader.read(in), options.store() != null), options);
     }
 
@@ -286,7 +298,7 @@ public final class Limiter {
             }
             // unique across processes: a random per-process prefix and a counter (UUID.randomUUID
             // would serialize every thread on SecureRandom)
-            leaseId = LEASE_PREFIX + LEASE_SEQUENCE.incrementAndGet();
+            leaseId = LeaseIds.PREFIX + LEASE_SEQUENCE.incrementAndGet();
         }
 
         Acquisition answered(ClusterStore.Taken taken) {
@@ -323,7 +335,14 @@ public final class Limiter {
         }
     }
 
-    private static final String LEASE_PREFIX = java.util.UUID.randomUUID().toString().substring(0, 13) + "-";
+    /**
+     * The per-process prefix of cluster lease ids, made when first needed: UUID.randomUUID sets
+     * up SecureRandom, about 20 ms of a fresh JVM, which a Limiter without a cluster store never
+     * needs (one with a store starts it aside at load, see {@link #load(InputStream, LimiterOptions)}).
+     */
+    private static final class LeaseIds {
+        static final String PREFIX = java.util.UUID.randomUUID().toString().substring(0, 13) + "-";
+    }
     /** Shared by every Limiter of the process, so two limiters never hand out the same id. */
     private static final java.util.concurrent.atomic.AtomicLong LEASE_SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
@@ -333,7 +352,7 @@ public final class Limiter {
         long now = System.nanoTime();
         if (now - lastWarning > 10_000_000_000L) {
             lastWarning = now;
-            LOG.log(System.Logger.Level.WARNING, "cluster store unreachable (" + e.getMessage() + "); policy "
+            Log.LOG.log(System.Logger.Level.WARNING, "cluster store unreachable (" + e.getMessage() + "); policy "
                     + options.onStoreFailure() + (options.onStoreFailure() == LimiterOptions.FailurePolicy.DENY
                     ? ": cluster-wide limits refuse" : ": cluster-wide limits are counted in this process only"));
         }

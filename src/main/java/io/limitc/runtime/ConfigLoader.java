@@ -71,6 +71,11 @@ final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read the compiled file: " + e.getMessage());
         }
+        return read(bytes);
+    }
+
+    /** The whole file's bytes, read as {@link #read(InputStream)} reads them. */
+    static CompiledFile read(byte[] bytes) throws ConfigException {
         CompiledFile file = inParts(bytes, bytes.length < PARALLEL_BYTES ? 1 : Runtime.getRuntime().availableProcessors());
         if (file == null) file = whole(bytes);
         validate(file);

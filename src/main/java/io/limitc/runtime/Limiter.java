@@ -54,9 +54,9 @@ public final class Limiter {
     }
 
     public static Limiter load(Path file) throws ConfigException, IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in);
-        }
+        // the size is known: one array of it, where readAllBytes of a stream gathers chunks and
+        // copies them (twice the file: 55 MB allocated for the 25 MB of 100 000 domains)
+        return new Limiter(new State(ConfigLoader.read(Files.readAllBytes(file)), false), LimiterOptions.defaults());
     }
 
     /** Loads with leak detection: a lease never closed is given back when collected, and counted. */

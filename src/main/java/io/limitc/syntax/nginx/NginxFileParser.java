@@ -242,25 +242,31 @@ final class NginxFileParser {
             statements.add(d);
         }
 
+        private Value.Scalar argument(List<Token> words, List<String> texts, int i) {
+            Token w = words.get(i);
+            String raw = texts.get(i);
+            return Positions.scalar(file, w, raw, NginxWords.value(w, raw), NginxWords.isQuoted(w));
+        }
+
         private Directive directive(List<Token> words, List<String> texts, int endLine, int endColumn,
                                     List<Directive> block, Origin opening, Value lua) {
             Token first = words.get(0);
             // interned: checks look names up in tables of literal directive names (same object: no character compare)
             String name = names.computeIfAbsent(NginxWords.value(first, texts.get(0)), String::intern);
             Origin nameAt = Positions.of(file, first, texts.get(0));
-            Value[] values = new Value[words.size() - 1 + (lua == null ? 0 : 1)];
-            for (int i = 1; i < words.size(); i++) {
-                Token w = words.get(i);
-                String raw = texts.get(i);
-                values[i - 1] = Positions.scalar(file, w, raw, NginxWords.value(w, raw), NginxWords.isQuoted(w));
-            }
-            if (lua != null) values[values.length - 1] = lua;
-            // immutable as made: the statement keeps the list as it is (List.copyOf of an immutable list is the list)
-            List<Value> args = switch (values.length) {
+            // immutable as made, without a list or array to copy it from for the one or two
+            // arguments most statements have (Directive keeps an immutable list as it is)
+            int n = words.size() - 1 + (lua == null ? 0 : 1);
+            List<Value> args = switch (n) {
                 case 0 -> List.of();
-                case 1 -> List.of(values[0]);
-                case 2 -> List.of(values[0], values[1]);
-                default -> List.of(values);
+                case 1 -> List.of(lua != null ? lua : argument(words, texts, 1));
+                case 2 -> List.of(argument(words, texts, 1), lua != null ? lua : argument(words, texts, 2));
+                default -> {
+                    Value[] values = new Value[n];
+                    for (int i = 1; i < words.size(); i++) values[i - 1] = argument(words, texts, i);
+                    if (lua != null) values[n - 1] = lua;
+                    yield List.of(values);
+                }
             };
             // names are lower-case in nginx: the key is the name (toLowerCase returns it as it is)
             String key = name.toLowerCase(java.util.Locale.ROOT);

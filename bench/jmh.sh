@@ -4,6 +4,8 @@
 #   bench/jmh.sh ParseBenchmark       parse time of generated 100k-domain Momentum / 20k-server nginx files, warm
 #   bench/jmh.sh parse                the same, warm (after 3 warm-up parses) and cold (first parse of 5 fresh JVMs), in MB/s
 #   bench/jmh.sh LoadBenchmark        Limiter.load of the compiled 100k-domain file, warm and cold
+#   bench/jmh.sh first-load [RUNS]    the same load as the first thing each of RUNS fresh JVMs does (default
+#                                     flags, as a service starts; no JMH harness beside it): min and median
 #   bench/jmh.sh memory               heap bytes per tracked key (1 million keys)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,18 @@ for mode in ("warm", "cold"):
         name = row["Benchmark"].rsplit(".", 1)[1]
         ms = float(row["Score"])
         print(f"{mode} {name}: {ms:.0f} ms per parse, {size[name] / (ms / 1000):.1f} MB/s")
+PY
+  exit 0
+fi
+if [ "${1:-}" = first-load ]; then
+  python3 - "${2:-10}" "target/limitc.jar:target/test-classes" target/bench-momentum.json <<'PY'
+import re, statistics, subprocess, sys
+runs, cp, file = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+ms = []
+for _ in range(runs):
+    out = subprocess.run(["java", "-cp", cp, "io.limitc.runtime.FirstLoad", file], capture_output=True, text=True, check=True).stdout
+    ms.append(int(re.search(r"load (\d+) ms", out).group(1)))
+print(f"first Limiter.load in a fresh JVM, {runs} JVMs: min {min(ms)} ms, median {statistics.median(ms):.0f} ms  (target 300)")
 PY
   exit 0
 fi

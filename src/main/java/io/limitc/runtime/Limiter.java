@@ -524,12 +524,13 @@ public final class Limiter {
             if (f.rules().momentum() != null) {
                 momentum = new MomentumRules(f.rules().momentum());
                 for (LimitDefinition def : limits.values()) if (def.periodSeconds() == 0) connectionLimits.add(def);
-                for (LimitDefinition def : momentum.limits()) if (def.periodSeconds() == 0) connectionLimits.add(def);
                 // ties are acquired in the order the options first appear among the limits sorted by name
-                Map<String, String> first = new HashMap<>();
+                // (the scopes' least names are gathered as the tree is built)
+                Map<String, String> first = new HashMap<>(momentum.leastNames());
                 for (LimitDefinition def : connectionLimits) {
                     first.merge(def.option(), def.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 }
+                connectionLimits.addAll(momentum.connectionLimits());
                 first.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> concurrencyOptions.add(e.getKey()));
                 concurrencyOptions.addAll(momentum.defaults().keySet());
                 connectionLimits.addAll(momentum.defaults().values());

@@ -3,7 +3,6 @@ package io.limitc.runtime;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,6 +84,10 @@ final class MomentumRules {
     private final Map<String, LimitDefinition> defaults = new LinkedHashMap<>();
     /** Every limit the scopes set, in document order. */
     private final List<LimitDefinition> limits = new ArrayList<>();
+    /** Every connection limit the scopes set (a rate's period is 0), in document order. */
+    private final List<LimitDefinition> connectionLimits = new ArrayList<>();
+    /** Per option, the least name of its connection limits: the order options are acquired in on ties. */
+    private final Map<String, String> leastNames = new java.util.HashMap<>();
 
     /**
      * Builds the scope tree, naming each limit as the compiler does
@@ -153,7 +156,14 @@ final class MomentumRules {
     /** {@code prepared}: the scope is in a prepared subtree, which has its limits, patterns and local indexes. */
     private void build(Scope s, Label label, boolean prepared) throws ConfigException {
         if (!prepared) own(s, label);
-        Collections.addAll(limits, s.limits);
+        // gathered here, in the one pass over 100 000 scopes there is anyway
+        for (LimitDefinition def : s.limits) {
+            limits.add(def);
+            if (def.periodSeconds() != 0) continue;
+            connectionLimits.add(def);
+            String least = leastNames.get(def.option());
+            if (least == null || def.name().compareTo(least) < 0) leastNames.put(def.option(), def.name());
+        }
         for (int i = 0; i < s.children.size(); i++) {
             Scope child = s.children.get(i);
             int back = label.enter(child);
@@ -260,6 +270,16 @@ final class MomentumRules {
     /** Every limit the scopes set, in document order. */
     List<LimitDefinition> limits() {
         return limits;
+    }
+
+    /** Every connection limit the scopes set, in document order. */
+    List<LimitDefinition> connectionLimits() {
+        return connectionLimits;
+    }
+
+    /** Per option, the least name among its connection limits. */
+    Map<String, String> leastNames() {
+        return leastNames;
     }
 
     /** Momentum's built-in limits ({@code default/max_outbound_connections}), by option. */

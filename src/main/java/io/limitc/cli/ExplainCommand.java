@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -64,6 +65,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Origins origins = new Origins(io.workingDirectory(), input.files.get(0).equals("-") ? null : Path.of(input.files.get(0)));
         Explanation explanation;
+        List<String> readings = null;
         if (read.tree().dialect() == Dialect.NGINX) {
             if (at == null) throw new UsageException("nginx: give the block with --at FILE:LINE");
             int colon = at.lastIndexOf(':');
@@ -76,9 +78,10 @@ final class ExplainCommand implements Callable<Integer> {
             String file = new io.limitc.syntax.SourceLoader(io.workingDirectory())
                     .display(io.workingDirectory().resolve(at.substring(0, colon)));
             NginxCompiler compiled = new NginxCompiler(read.tree(), input.context.id());
-            NginxCompiler.Block block = compiled.blockAt(file, line);
-            if (block == null) throw new UsageException(at + " is not inside an http, server, location or stream block");
-            explanation = NginxExplainer.explain(compiled, block, origins);
+            List<NginxCompiler.Block> blocks = compiled.blocksAt(file, line);
+            if (blocks.isEmpty()) throw new UsageException(at + " is not inside an http, server, location or stream block");
+            explanation = NginxExplainer.explain(compiled, blocks.get(0), origins);
+            if (blocks.size() > 1) readings = readings(compiled, blocks, origins);
         } else {
             if (domain == null) throw new UsageException("Momentum: give the path with --binding B --domain D [--host MX]");
             try {
@@ -88,11 +91,27 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         if (format == Format.json) {
-            io.out().print(CompiledJson.write(json(explanation)));
+            ObjectNode json = json(explanation);
+            if (readings != null) readings.forEach(json.putArray("readings")::add);
+            io.out().print(CompiledJson.write(json));
         } else {
             io.out().print(text(explanation));
+            if (readings != null) {
+                io.out().println("note: this line is read in " + readings.size() + " blocks (its file is included "
+                        + readings.size() + " times); explained above as read first. The compiled blocks: "
+                        + String.join(", ", readings.size() > 5 ? readings.subList(0, 5) : readings)
+                        + (readings.size() > 5 ? " and " + (readings.size() - 5) + " more" : ""));
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** The compiled ids of the blocks that read the line, in reading order. */
+    private static List<String> readings(NginxCompiler compiled, List<NginxCompiler.Block> blocks, Origins origins) {
+        java.util.Map<NginxCompiler.Block, String> ids = compiled.ids(origins);
+        List<String> out = new java.util.ArrayList<>();
+        for (NginxCompiler.Block b : blocks) out.add(ids.get(b));
+        return out;
     }
 
     static ObjectNode json(Explanation e) {

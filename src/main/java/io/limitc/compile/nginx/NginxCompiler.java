@@ -90,21 +90,27 @@ public final class NginxCompiler {
     }
 
     /**
-     * The block a line belongs to: the innermost statement written on or around the line
-     * (in any file, also an included one) is found, then the block that holds it, or the
-     * block it opens.
+     * The blocks a line belongs to, in reading order: the innermost statement written on or
+     * around the line (in any file, also an included one) is found, then the block that holds
+     * it, or the block it opens, in each reading of it (a file included in several servers
+     * is read in each); empty when it is in none.
      */
-    public Block blockAt(String file, int line) {
-        if (statements == null) statements();
+    public List<Block> blocksAt(String file, int line) {
         Directive best = null;
-        for (Directive d : statements) {
+        for (int p = 0; p < placeCount; p++) {
+            Directive d = statementAt[p];
+            if (d == null) continue;
             io.limitc.model.Origin o = d.origin();
             if (!o.file().equals(file) || line < o.line() || line > o.endLine()) continue;
             if (best == null || o.endLine() - o.line() <= best.origin().endLine() - best.origin().line()) best = d;
         }
-        if (best == null) return null;
-        Block opened = blockOf.get(best);
-        return opened != null ? opened : ownerOf.get(best);
+        List<Block> found = new ArrayList<>();
+        for (int p = 0; p < placeCount; p++) {
+            if (statementAt[p] != best || best == null) continue;
+            Block b = blockAtPlace[p] != null ? blockAtPlace[p] : parentAt(tree.blockPlace(p));
+            if (b != null && b != NOWHERE && !found.contains(b)) found.add(b);
+        }
+        return found;
     }
 
     /** A limit_conn_zone. */
@@ -117,23 +123,16 @@ public final class NginxCompiler {
 
     public final List<Block> blocks = new ArrayList<>();
     public final Map<String, Zone> zones = new LinkedHashMap<>();
-    private final Map<Directive, Block> blockOf = new IdentityHashMap<>();
+    /**
+     * By place in the reading order: the block the statement there opens, and the statement
+     * itself where it is compiled (not inside a map, events...). A block read twice (its file
+     * included twice) is a block per reading, as in nginx.
+     */
+    private final Block[] blockAtPlace;
+    private final Directive[] statementAt;
+    private final int placeCount;
     private final ConfigTree tree;
     private final Block root;
-    /** The block every statement sits in (through includes), for explaining a FILE:LINE; made when first asked. */
-    private Map<Directive, Block> ownerOf;
-    private List<Directive> statements;
-
-    private void statements() {
-        statements = new ArrayList<>();
-        ownerOf = new IdentityHashMap<>();
-        tree.walk((d, enclosing) -> {
-            Block parent = parentOf(enclosing, root);
-            if (parent == NOWHERE) return;
-            statements.add(d);
-            if (parent != null) ownerOf.putIfAbsent(d, parent);
-        });
-    }
 
     public NginxCompiler(ConfigTree tree, String context) {
         // A snippet is read as if inside its --context block: that block is the root.
@@ -144,28 +143,32 @@ public final class NginxCompiler {
         if (root != null) blocks.add(root);
         this.tree = tree;
         this.root = root;
-        tree.walk((d, enclosing) -> visit(d, enclosing, root));
+        this.placeCount = tree.places();
+        this.blockAtPlace = new Block[placeCount];
+        this.statementAt = new Directive[placeCount];
+        tree.walkPlaced((d, enclosing, place, blockPlace) -> visit(d, place, blockPlace));
     }
 
-    /** The block a statement sits in: {@code root} at the top, null inside a block that holds no limits. */
-    private Block parentOf(List<Directive> enclosing, Block root) {
-        if (enclosing.isEmpty()) return root;
-        Block parent = blockOf.get(enclosing.get(enclosing.size() - 1));
+    /** The block the statement in the block at {@code blockPlace} sits in: {@code root} at the top, null inside a block that holds no limits. */
+    private Block parentAt(int blockPlace) {
+        if (blockPlace < 0) return root;
+        Block parent = blockAtPlace[blockPlace];
         return parent == null ? NOWHERE : parent;
     }
 
     /** Stands for "inside map, upstream, events, a module's block...": nothing there is compiled. */
     private static final Block NOWHERE = new Block(null, null, "");
 
-    private void visit(Directive d, List<Directive> enclosing, Block root) {
-        Block parent = parentOf(enclosing, root);
+    private void visit(Directive d, int place, int blockPlace) {
+        Block parent = parentAt(blockPlace);
         if (parent == NOWHERE) return;
+        statementAt[place] = d;
         if (d.hasBlock()) {
             if (!LIMIT_BLOCKS.contains(d.name())) return;
             String context = parent == null ? d.name() : parent.stream() ? "stream-" + d.name() : d.name();
             Block b = new Block(d, parent, context);
             blocks.add(b);
-            blockOf.put(d, b);
+            blockAtPlace[place] = b;
             return;
         }
         if (parent == null) return;
@@ -253,10 +256,6 @@ public final class NginxCompiler {
         List<CompiledLimit> limits = new ArrayList<>();
         // a snippet's limit_conn sits in every block that includes it: each line compiled once
         Map<Directive, String> limitNames = new IdentityHashMap<>();
-        Map<Block, String> ids = new IdentityHashMap<>();
-        // a block read more than once (its file included in several places), or sharing its
-        // line with another, is a block of its own each time: the second is FILE:LINE#2, and so on
-        Map<String, Integer> readings = new HashMap<>();
         for (Block b : blocks) {
             for (Directive lc : b.ownLimits) {
                 if (limitNames.containsKey(lc)) continue;
@@ -264,10 +263,8 @@ public final class NginxCompiler {
                 limits.add(l);
                 limitNames.put(lc, l.name());
             }
-            String id = id(b, origins);
-            int reading = readings.merge(id, 1, Integer::sum);
-            ids.put(b, reading == 1 ? id : id + "#" + reading);
         }
+        Map<Block, String> ids = ids(origins);
         // (a block's effective limits are some block's own: every name is in limitNames)
         // tens of thousands of blocks: written as the file is, not held as a JSON tree
         CompiledJson.list(nginx, "blocks", blocks, (g, b, at) -> block(g, b, ids, limitNames, origins));
@@ -304,6 +301,22 @@ public final class NginxCompiler {
             g.writeNumber(Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));
         }
         g.writeRaw('}');
+    }
+
+    /**
+     * Every block's id in the compiled file. A block read more than once (its file included
+     * in several places), or sharing its line with another, is a block of its own each time:
+     * the first is FILE:LINE, the next FILE:LINE#2, and so on in reading order.
+     */
+    public Map<Block, String> ids(Origins origins) {
+        Map<Block, String> ids = new IdentityHashMap<>();
+        Map<String, Integer> readings = new HashMap<>();
+        for (Block b : blocks) {
+            String id = id(b, origins);
+            int reading = readings.merge(id, 1, Integer::sum);
+            ids.put(b, reading == 1 ? id : id + "#" + reading);
+        }
+        return ids;
     }
 
     public static String id(Block b, Origins origins) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -57,6 +58,25 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
         new Read(null, p, null).field(s, field);
     }
 
+    /** A limit's fields in the order the compiler writes them (sorted), each with the one that follows it. */
+    private static final SerializedString KEY = new SerializedString("key");
+    private static final SerializedString LIMIT = new SerializedString("limit");
+    private static final SerializedString ORIGIN = new SerializedString("origin");
+    private static final SerializedString PERIOD = new SerializedString("periodSeconds");
+    /** A scope's first fields as the compiler writes a domain. */
+    private static final SerializedString LIMITS = new SerializedString("limits");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString PATTERN = new SerializedString("pattern");
+
+    private static SerializedString after(String field) {
+        return switch (field) {
+            case "cluster" -> KEY;
+            case "key" -> LIMIT;
+            case "limit" -> ORIGIN;
+            default -> PERIOD;
+        };
+    }
+
     /** A bit for each field a scope may have (0: an unknown field). */
     static int scopeField(String field) {
         return switch (field) {
@@ -98,7 +118,8 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
             expect(JsonToken.START_OBJECT, Scope.class);
             Scope s = new Scope(kind, parent, index);
             int seen = 0;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            // a domain, nearly every scope of a large file, is {"limits":{...},"name":"..."}
+            for (String field = nextField(LIMITS); field != null; field = nextField(field.equals("limits") ? NAME : PATTERN)) {
                 int bit = scopeField(field);
                 seen = once(seen, bit, field);
                 p.nextToken();
@@ -163,7 +184,7 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
             boolean cluster = false;
             String origin = null;
             int seen = 0;
-            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            for (String field = nextField(KEY); field != null; field = nextField(after(field))) {
                 int bit = switch (field) {
                     case "limit" -> 1;
                     case "periodSeconds" -> 2;
@@ -226,6 +247,16 @@ final class ScopeReader extends StdDeserializer<MomentumRules.Tree> {
                     throw JsonMappingException.wrapWithPath(e, option, option);
                 }
             }
+        }
+
+        /**
+         * The next field's name, or null at the end of the object. {@code expected} is the field
+         * the compiler writes next (it sorts them): when it is that one, its quoted bytes are
+         * compared in place rather than the name looked up in the parser's symbol table.
+         */
+        private String nextField(SerializedString expected) throws IOException {
+            if (p.nextFieldName(expected)) return expected.getValue();
+            return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
         }
 
         /** The fields seen so far with this one's bit added; a known field read before is an error. */

@@ -1,6 +1,7 @@
 package io.limitc.compile.nginx;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limitc.compile.CompiledJson;
@@ -255,13 +256,14 @@ public final class NginxCompiler {
         }
         List<CompiledLimit> limits = new ArrayList<>();
         // a snippet's limit_conn sits in every block that includes it: each line compiled once
-        Map<Directive, String> limitNames = new IdentityHashMap<>();
+        // each name encoded once: a snippet's limit is named in every block that inherits it
+        Map<Directive, SerializedString> limitNames = new IdentityHashMap<>();
         for (Block b : blocks) {
             for (Directive lc : b.ownLimits) {
                 if (limitNames.containsKey(lc)) continue;
                 CompiledLimit l = limit(lc, origins);
                 limits.add(l);
-                limitNames.put(lc, l.name());
+                limitNames.put(lc, new SerializedString(l.name()));
             }
         }
         Map<Block, String> ids = ids(origins);
@@ -272,32 +274,47 @@ public final class NginxCompiler {
         return root;
     }
 
+    /** The fixed text between a block's values, encoded once (as CompiledJson's limits have theirs). */
+    private static final SerializedString BLOCK_CONTEXT = new SerializedString("{\"context\":");
+    private static final SerializedString BLOCK_DRYRUN = new SerializedString(",\"dryRun\":");
+    private static final SerializedString BLOCK_ID = new SerializedString(",\"id\":");
+    private static final SerializedString BLOCK_INHERITED = new SerializedString(",\"inherited\":");
+    private static final SerializedString BLOCK_LIMITS = new SerializedString(",\"limits\":");
+    private static final SerializedString BLOCK_LOGLEVEL = new SerializedString(",\"logLevel\":");
+    private static final SerializedString BLOCK_ORIGIN = new SerializedString(",\"origin\":");
+    private static final SerializedString BLOCK_PARENT = new SerializedString(",\"parent\":");
+    private static final SerializedString BLOCK_SELECTOR = new SerializedString(",\"selector\":");
+    private static final SerializedString BLOCK_STATUS = new SerializedString(",\"status\":");
+
     /** One block on one line, its fields in the sorted order every object of the file has. */
-    private static void block(JsonGenerator g, Block b, Map<Block, String> ids, Map<Directive, String> limitNames,
+    private static void block(JsonGenerator g, Block b, Map<Block, String> ids, Map<Directive, SerializedString> limitNames,
                               Origins origins) throws IOException {
-        g.writeRaw("{\"context\":");
+        g.writeRaw(BLOCK_CONTEXT);
         g.writeString(b.context);
-        g.writeRaw(",\"dryRun\":");
+        g.writeRaw(BLOCK_DRYRUN);
         g.writeBoolean(setting(b.effective("limit_conn_dry_run"), "off").equals("on"));
-        g.writeRaw(",\"id\":");
+        g.writeRaw(BLOCK_ID);
         g.writeString(ids.get(b));
-        g.writeRaw(",\"inherited\":");
+        g.writeRaw(BLOCK_INHERITED);
         g.writeBoolean(b.ownLimits.isEmpty() && !b.effectiveLimits().isEmpty());
-        g.writeRaw(",\"limits\":");
-        CompiledJson.strings(g, b.effectiveLimits().stream().map(limitNames::get).toList());
-        g.writeRaw(",\"logLevel\":");
+        g.writeRaw(BLOCK_LIMITS);
+        List<Directive> effective = b.effectiveLimits();
+        List<SerializedString> names = new ArrayList<>(effective.size());
+        for (int i = 0; i < effective.size(); i++) names.add(limitNames.get(effective.get(i)));
+        CompiledJson.encodedStrings(g, names);
+        g.writeRaw(BLOCK_LOGLEVEL);
         g.writeString(setting(b.effective("limit_conn_log_level"), "error"));
-        g.writeRaw(",\"origin\":");
+        g.writeRaw(BLOCK_ORIGIN);
         if (b.directive.nameAt().file().equals("<context>")) g.writeNull();
         else g.writeString(origins.relative(b.directive.nameAt()).position());
         if (b.parent != null) {
-            g.writeRaw(",\"parent\":");
+            g.writeRaw(BLOCK_PARENT);
             g.writeString(ids.get(b.parent));
         }
-        g.writeRaw(",\"selector\":");
+        g.writeRaw(BLOCK_SELECTOR);
         g.writeString(b.selector());
         if (!b.stream()) {
-            g.writeRaw(",\"status\":");
+            g.writeRaw(BLOCK_STATUS);
             g.writeNumber(Integer.parseInt(setting(b.effective("limit_conn_status"), "503")));
         }
         g.writeRaw('}');

@@ -91,6 +91,16 @@ public final class CompiledJson {
         }));
     }
 
+    private static final SerializedString COLON_SPACE = new SerializedString(": ");
+    /** Field names, encoded once: a few dozen (the format's and the options'), written millions of times. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> FIELD_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static SerializedString fieldName(String name) {
+        SerializedString encoded = FIELD_NAMES.get(name);
+        return encoded != null ? encoded : FIELD_NAMES.computeIfAbsent(name, SerializedString::new);
+    }
+
     /** {@code ["a","b"]}: a list of strings encoded beforehand, on one line. */
     public static void encodedStrings(JsonGenerator g, List<SerializedString> values) throws IOException {
         g.writeRaw('[');
@@ -301,8 +311,9 @@ public final class CompiledJson {
         /** Starts the next field of an object; its value follows. */
         public void field(String name) throws IOException {
             next();
-            g.writeString(name);
-            g.writeRaw(inner == null ? ":" : ": ");
+            g.writeString(fieldName(name));
+            if (inner == null) g.writeRaw(':');
+            else g.writeRaw(COLON_SPACE);
         }
 
         /** Starts the next item of a list (or the next field, its name written by the caller). */

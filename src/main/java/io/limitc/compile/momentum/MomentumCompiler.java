@@ -1,6 +1,7 @@
 package io.limitc.compile.momentum;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -176,25 +177,39 @@ public final class MomentumCompiler {
         fields.end();
     }
 
+    /** The fixed text between a limit's values, encoded once: 200 000 limits in a large file. */
+    private static final SerializedString CLUSTER = new SerializedString("{\"cluster\":true,");
+    private static final SerializedString KEY = new SerializedString("\"key\":");
+    private static final SerializedString BINDING_DOMAIN = new SerializedString("[\"binding\",\"domain\"],");
+    private static final SerializedString LIMIT = new SerializedString("\"limit\":");
+    private static final SerializedString ORIGIN = new SerializedString(",\"origin\":");
+    private static final SerializedString PERIOD = new SerializedString(",\"periodSeconds\":");
+
     /** {@code {"cluster":true,"key":[...],"limit":N,"origin":"f:l:c","periodSeconds":P}}; a default is left out. */
     private static void limit(JsonGenerator g, CompiledLimit l) throws IOException {
-        g.writeRaw('{');
-        if (l.cluster()) g.writeRaw("\"cluster\":true,");
+        if (l.cluster()) g.writeRaw(CLUSTER);
+        else g.writeRaw('{');
         if (!l.key().isEmpty()) { // a key only on per-path limits
-            g.writeRaw("\"key\":");
-            CompiledJson.strings(g, l.key());
-            g.writeRaw(',');
+            g.writeRaw(KEY);
+            if (l.key().equals(PER_PATH)) {
+                g.writeRaw(BINDING_DOMAIN); // nearly every key
+            } else {
+                CompiledJson.strings(g, l.key());
+                g.writeRaw(',');
+            }
         }
-        g.writeRaw("\"limit\":");
+        g.writeRaw(LIMIT);
         g.writeNumber(l.limit());
-        g.writeRaw(",\"origin\":");
+        g.writeRaw(ORIGIN);
         g.writeString(l.origin().position());
         if (l.type().equals("rate")) {
-            g.writeRaw(",\"periodSeconds\":");
+            g.writeRaw(PERIOD);
             g.writeNumber(l.periodSeconds());
         }
         g.writeRaw('}');
     }
+
+    private static final List<String> PER_PATH = List.of("binding", "domain");
 
     private static JsonNode position(Setting s, Origins origins) {
         return CompiledJson.position(origins.relative(s.written().nameAt()));

@@ -56,7 +56,8 @@ public final class Limiter {
     public static Limiter load(Path file) throws ConfigException, IOException {
         // the size is known: one array of it, where readAllBytes of a stream gathers chunks and
         // copies them (twice the file: 55 MB allocated for the 25 MB of 100 000 domains)
-        return new Limiter(new State(ConfigLoader.read(Files.readAllBytes(file)), false), LimiterOptions.defaults());
+        byte[] bytes = Files.readAllBytes(file);
+        return load(() -> ConfigLoader.read(bytes), LimiterOptions.defaults());
     }
 
     /** Loads with leak detection: a lease never closed is given back when collected, and counted. */
@@ -75,13 +76,21 @@ public final class Limiter {
 
     /** Loads with a cluster store for the limits compiled as cluster-wide, and its failure policy. */
     public static Limiter load(InputStream in, LimiterOptions options) throws ConfigException {
+        return load(() -> ConfigLoader.read(in), options);
+    }
+
+    private interface Read {
+        CompiledFile read() throws ConfigException;
+    }
+
+    private static Limiter load(Read file, LimiterOptions options) throws ConfigException {
         if (options.store() != null) {
             // the lease-id prefix is made while the file is read, not at the first cluster acquisition
             Thread ids = new Thread(() -> LeaseIds.PREFIX.length(), "limitc-lease-ids");
             ids.setDaemon(true);
             ids.start();
         }
-        return new Limiter(new State(ConfigLoader.read(in), options.store() != null), options);
+        return new Limiter(new State(file.read(), options.store() != null), options);
     }
 
     /** Replaces the configuration; when the new one fails to load, the old one stays in force. */
@@ -530,7 +539,7 @@ public final class Limiter {
                 for (LimitDefinition def : connectionLimits) {
                     first.merge(def.option(), def.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 }
-                connectionLimits.addAll(momentum.connectionLimits());
+                for (LimitDefinition def : momentum.limits()) if (def.periodSeconds() == 0) connectionLimits.add(def);
                 first.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> concurrencyOptions.add(e.getKey()));
                 concurrencyOptions.addAll(momentum.defaults().keySet());
                 connectionLimits.addAll(momentum.defaults().values());

@@ -84,8 +84,6 @@ final class MomentumRules {
     private final Map<String, LimitDefinition> defaults = new LinkedHashMap<>();
     /** Every limit the scopes set, in document order. */
     private final List<LimitDefinition> limits = new ArrayList<>();
-    /** Every connection limit the scopes set (a rate's period is 0), in document order. */
-    private final List<LimitDefinition> connectionLimits = new ArrayList<>();
     /** Per option, the least name of its connection limits: the order options are acquired in on ties. */
     private final Map<String, String> leastNames = new java.util.HashMap<>();
 
@@ -159,8 +157,7 @@ final class MomentumRules {
         // gathered here, in the one pass over 100 000 scopes there is anyway
         for (LimitDefinition def : s.limits) {
             limits.add(def);
-            if (def.periodSeconds() != 0) continue;
-            connectionLimits.add(def);
+            if (def.periodSeconds() != 0) continue; // a rate: not acquired
             String least = leastNames.get(def.option());
             if (least == null || def.name().compareTo(least) < 0) leastNames.put(def.option(), def.name());
         }
@@ -272,12 +269,7 @@ final class MomentumRules {
         return limits;
     }
 
-    /** Every connection limit the scopes set, in document order. */
-    List<LimitDefinition> connectionLimits() {
-        return connectionLimits;
-    }
-
-    /** Per option, the least name among its connection limits. */
+    /** Per option, the least name among its connection limits (a rate's period is 0). */
     Map<String, String> leastNames() {
         return leastNames;
     }

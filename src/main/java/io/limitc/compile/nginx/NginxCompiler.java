@@ -97,21 +97,29 @@ public final class NginxCompiler {
      * is read in each); empty when it is in none.
      */
     public List<Block> blocksAt(String file, int line) {
-        Directive best = null;
-        for (int p = 0; p < placeCount; p++) {
-            Directive d = statementAt[p];
-            if (d == null) continue;
+        // explain's question only: the statements written around the line are found by a walk
+        List<Directive> around = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
+        tree.walkPlaced((d, enclosing, place, blockPlace) -> {
+            if (parentAt(blockPlace) == NOWHERE) return;
             io.limitc.model.Origin o = d.origin();
-            if (!o.file().equals(file) || line < o.line() || line > o.endLine()) continue;
-            if (best == null || o.endLine() - o.line() <= best.origin().endLine() - best.origin().line()) best = d;
+            if (!o.file().equals(file) || line < o.line() || line > o.endLine()) return;
+            around.add(d);
+            places.add(place);
+        });
+        Directive best = null;
+        for (Directive d : around) {
+            if (best == null || d.origin().endLine() - d.origin().line() <= best.origin().endLine() - best.origin().line()) best = d;
         }
-        List<Block> found = new ArrayList<>();
-        for (int p = 0; p < placeCount; p++) {
-            if (statementAt[p] != best || best == null) continue;
-            Block b = blockAtPlace[p] != null ? blockAtPlace[p] : parentAt(tree.blockPlace(p));
-            if (b != null && b != NOWHERE && !found.contains(b)) found.add(b);
+        // a block per reading, each once (a file included twice into one block reads the line twice there)
+        java.util.Set<Block> found = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < around.size(); i++) {
+            if (around.get(i) != best) continue;
+            int place = places.get(i);
+            Block b = blockAtPlace[place] != null ? blockAtPlace[place] : parentAt(tree.blockPlace(place));
+            if (b != null) found.add(b);
         }
-        return found;
+        return new ArrayList<>(found);
     }
 
     /** A limit_conn_zone. */
@@ -125,13 +133,10 @@ public final class NginxCompiler {
     public final List<Block> blocks = new ArrayList<>();
     public final Map<String, Zone> zones = new LinkedHashMap<>();
     /**
-     * By place in the reading order: the block the statement there opens, and the statement
-     * itself where it is compiled (not inside a map, events...). A block read twice (its file
-     * included twice) is a block per reading, as in nginx.
+     * By place in the reading order: the block the statement there opens. A block read twice
+     * (its file included twice) is a block per reading, as in nginx.
      */
     private final Block[] blockAtPlace;
-    private final Directive[] statementAt;
-    private final int placeCount;
     private final ConfigTree tree;
     private final Block root;
 
@@ -144,9 +149,7 @@ public final class NginxCompiler {
         if (root != null) blocks.add(root);
         this.tree = tree;
         this.root = root;
-        this.placeCount = tree.places();
-        this.blockAtPlace = new Block[placeCount];
-        this.statementAt = new Directive[placeCount];
+        this.blockAtPlace = new Block[tree.places()];
         tree.walkPlaced((d, enclosing, place, blockPlace) -> visit(d, place, blockPlace));
     }
 
@@ -163,7 +166,6 @@ public final class NginxCompiler {
     private void visit(Directive d, int place, int blockPlace) {
         Block parent = parentAt(blockPlace);
         if (parent == NOWHERE) return;
-        statementAt[place] = d;
         if (d.hasBlock()) {
             if (!LIMIT_BLOCKS.contains(d.name())) return;
             String context = parent == null ? d.name() : parent.stream() ? "stream-" + d.name() : d.name();
